@@ -1,0 +1,1 @@
+//! УКЭП or УНЭП: the qualified certificate profile (FSB order 795) and the classification.

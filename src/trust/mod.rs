@@ -1,0 +1,1 @@
+//! Trust: the list of accredited CAs (Минцифры XML), certificate paths and CRLs.
