@@ -88,9 +88,8 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
         errors.extend(findings.iter().map(Finding::to_message));
     }
     if !size_ok {
-        errors.push(
-            Finding::new(Code::PdfSizeOverLimit).arg("size", size).arg("limit", PORTAL_SIZE_LIMIT).to_message(),
-        );
+        errors
+            .push(Finding::new(Code::PdfSizeOverLimit).arg("size", size).arg("limit", PORTAL_SIZE_LIMIT).to_message());
     } else if size > PORTAL_SIZE_DECIMAL {
         warnings.push(Finding::new(Code::PdfSizeNearLimit).arg("size", size).to_message());
     }
@@ -112,7 +111,12 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
             blockers.push(error.clone());
         }
     }
-    let mut steps = vec![UploadStep { part: "document".to_owned(), file: document_name.clone(), signature_type: None, party: None }];
+    let mut steps = vec![UploadStep {
+        part: "document".to_owned(),
+        file: document_name.clone(),
+        signature_type: None,
+        party: None,
+    }];
     for s in &signature_reports {
         steps.push(UploadStep {
             part: "signature".to_owned(),
@@ -123,21 +127,21 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
     }
     let signatures_ok = signature_reports.iter().all(|s| s.kind != Kind::Invalid);
     let ready = blockers.is_empty() && signatures_ok && pdfa.verdict == PdfaVerdict::Conforming && size_ok;
-    let upload = UploadReport {
-        ready,
-        size,
-        pdfa: pdfa.verdict,
-        steps,
-        blockers,
-        ..UploadReport::default()
-    };
+    let upload = UploadReport { ready, size, pdfa: pdfa.verdict, steps, blockers, ..UploadReport::default() };
 
     Report {
         schema: SCHEMA_ID,
         checker_version: env!("CARGO_PKG_VERSION"),
         checked_at: options.at,
         ready,
-        document: DocumentReport { file: options.document_name.clone(), size, size_limit: PORTAL_SIZE_LIMIT, size_ok, sha256, pdfa },
+        document: DocumentReport {
+            file: options.document_name.clone(),
+            size,
+            size_limit: PORTAL_SIZE_LIMIT,
+            size_ok,
+            sha256,
+            pdfa,
+        },
         signatures: signature_reports,
         kind,
         trust_list: None,

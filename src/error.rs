@@ -121,51 +121,36 @@ impl Code {
                 "Файл подписи обрезан: данные кончаются раньше объявленной длины (байт {offset})",
                 "The signature file is truncated: the data ends before a declared length (byte {offset})",
             ),
-            Code::CmsUnexpectedPdf => (
-                "Вместо файла подписи передан PDF-документ",
-                "A PDF document was given instead of a signature file",
-            ),
-            Code::CmsUnknownEncoding => (
-                "Файл подписи не в DER, BER, PEM или base64",
-                "The signature file is not DER, BER, PEM or base64",
-            ),
+            Code::CmsUnexpectedPdf => {
+                ("Вместо файла подписи передан PDF-документ", "A PDF document was given instead of a signature file")
+            }
+            Code::CmsUnknownEncoding => {
+                ("Файл подписи не в DER, BER, PEM или base64", "The signature file is not DER, BER, PEM or base64")
+            }
             Code::InputEmpty => ("Файл «{file}» пуст", "The file «{file}» is empty"),
             Code::InputTooLarge => (
                 "Файл «{file}» слишком велик: {size} байт, предел {limit} байт",
                 "The file «{file}» is too large: {size} bytes, the limit is {limit} bytes",
             ),
-            Code::Internal => (
-                "Внутренняя ошибка проверки: {detail}",
-                "Internal error of the checker: {detail}",
-            ),
+            Code::Internal => ("Внутренняя ошибка проверки: {detail}", "Internal error of the checker: {detail}"),
             Code::LimitBudget => (
                 "Проверка остановлена: исчерпан предел работы ({what}); вердикт не вынесен",
                 "The check stopped: the work limit ran out ({what}); no verdict",
             ),
-            Code::OptionsInvalid => (
-                "Неверный параметр проверки: {detail}",
-                "Invalid check option: {detail}",
-            ),
+            Code::OptionsInvalid => ("Неверный параметр проверки: {detail}", "Invalid check option: {detail}"),
             Code::OptionsTime => (
                 "Время «{value}» не в формате RFC 3339 (например, 2026-11-25T12:00:00Z)",
                 "The time «{value}» is not RFC 3339 (for example 2026-11-25T12:00:00Z)",
             ),
-            Code::PdfHeader => (
-                "Заголовок PDF отсутствует или неверен: {detail}",
-                "The PDF header is missing or malformed: {detail}",
-            ),
-            Code::PdfNotPdf => (
-                "Документ не является файлом PDF",
-                "The document is not a PDF file",
-            ),
+            Code::PdfHeader => {
+                ("Заголовок PDF отсутствует или неверен: {detail}", "The PDF header is missing or malformed: {detail}")
+            }
+            Code::PdfNotPdf => ("Документ не является файлом PDF", "The document is not a PDF file"),
             Code::PdfNotPdfA1 => (
                 "Документ не заявлен как PDF/A-1: в метаданных XMP нет pdfaid:part = 1 ({detail})",
                 "The document does not claim PDF/A-1: its XMP metadata has no pdfaid:part = 1 ({detail})",
             ),
-            Code::PdfParse => (
-                "Не удалось разобрать PDF: {detail}",
-                "The PDF cannot be parsed: {detail}",
-            ),
+            Code::PdfParse => ("Не удалось разобрать PDF: {detail}", "The PDF cannot be parsed: {detail}"),
             Code::PdfSizeNearLimit => (
                 "Размер {size} байт больше 15 000 000: портал может считать «15 Мб» в десятичных мегабайтах",
                 "The size {size} bytes is above 15,000,000: the portal may count «15 MB» in decimal megabytes",
@@ -174,10 +159,9 @@ impl Code {
                 "Документ слишком велик для портала: {size} байт, предел {limit} байт (15 МиБ)",
                 "The document is too large for the portal: {size} bytes, the limit is {limit} bytes (15 MiB)",
             ),
-            Code::PdfTruncated => (
-                "Файл PDF обрезан: нет маркера %%EOF",
-                "The PDF file is truncated: there is no %%EOF marker",
-            ),
+            Code::PdfTruncated => {
+                ("Файл PDF обрезан: нет маркера %%EOF", "The PDF file is truncated: there is no %%EOF marker")
+            }
         }
     }
 }

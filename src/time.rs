@@ -19,7 +19,13 @@ impl Time {
 
     /// The time at the given civil date and time, UTC. `None` for an impossible date.
     pub fn from_civil(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Option<Time> {
-        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+        if !(1..=12).contains(&month)
+            || day < 1
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
             return None;
         }
         let days = days_from_civil(year, month, day);
@@ -191,7 +197,15 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["", "2026", "2026-13-01", "2026-02-30T00:00:00Z", "2026-11-25T25:00:00Z", "x026-11-25", "2026-11-25T12:00:00+3"] {
+        for bad in [
+            "",
+            "2026",
+            "2026-13-01",
+            "2026-02-30T00:00:00Z",
+            "2026-11-25T25:00:00Z",
+            "x026-11-25",
+            "2026-11-25T12:00:00+3",
+        ] {
             let err = Time::parse_rfc3339(bad).unwrap_err();
             assert_eq!(err.code, Code::OptionsTime, "{bad}");
         }

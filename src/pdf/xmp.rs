@@ -35,11 +35,8 @@ pub fn catalog_metadata(document: &Document, limits: &Limits) -> Option<Vec<u8>>
     let catalog = document.catalog().ok()?;
     let reference = catalog.get(b"Metadata").ok()?.as_reference().ok()?;
     let stream = document.get_object(reference).ok()?.as_stream().ok()?;
-    let content = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().ok()?
-    } else {
-        stream.content.clone()
-    };
+    let content =
+        if stream.dict.get(b"Filter").is_ok() { stream.decompressed_content().ok()? } else { stream.content.clone() };
     let limit = usize::try_from(limits.max_decompressed_per_stream).unwrap_or(usize::MAX);
     (content.len() <= limit).then_some(content)
 }

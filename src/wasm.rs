@@ -1,0 +1,1 @@
+//! The JavaScript binding: every `#[wasm_bindgen]` item, and nothing else.
