@@ -29,6 +29,8 @@ pub enum Code {
     InputEmpty,
     /// The input is larger than the configured maximum.
     InputTooLarge,
+    /// A file cannot be read (missing, no permission).
+    InputUnreadable,
     /// An internal invariant failed; a bug report is welcome.
     Internal,
     /// The work budget ran out before the check finished.
@@ -64,6 +66,7 @@ impl Code {
         Code::CmsUnknownEncoding,
         Code::InputEmpty,
         Code::InputTooLarge,
+        Code::InputUnreadable,
         Code::Internal,
         Code::LimitBudget,
         Code::OptionsInvalid,
@@ -88,6 +91,7 @@ impl Code {
             Code::CmsUnknownEncoding => "CMS_UNKNOWN_ENCODING",
             Code::InputEmpty => "INPUT_EMPTY",
             Code::InputTooLarge => "INPUT_TOO_LARGE",
+            Code::InputUnreadable => "INPUT_UNREADABLE",
             Code::Internal => "INTERNAL",
             Code::LimitBudget => "LIMIT_BUDGET",
             Code::OptionsInvalid => "OPTIONS_INVALID",
@@ -132,6 +136,9 @@ impl Code {
                 "Файл «{file}» слишком велик: {size} байт, предел {limit} байт",
                 "The file «{file}» is too large: {size} bytes, the limit is {limit} bytes",
             ),
+            Code::InputUnreadable => {
+                ("Не удалось прочитать файл «{file}»: {detail}", "Cannot read the file «{file}»: {detail}")
+            }
             Code::Internal => ("Внутренняя ошибка проверки: {detail}", "Internal error of the checker: {detail}"),
             Code::LimitBudget => (
                 "Проверка остановлена: исчерпан предел работы ({what}); вердикт не вынесен",

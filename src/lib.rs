@@ -10,17 +10,20 @@ pub mod limits;
 pub mod pdf;
 pub mod policy;
 pub mod qualify;
+pub mod render;
 pub mod report;
 pub mod sign;
 pub mod time;
 pub mod trust;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 mod check;
 
 pub use check::{check, Lang, Options, SignatureFile};
 pub use error::{Code, Finding, Message};
 pub use limits::Limits;
+pub use render::render_text;
 pub use report::{Kind, Report, SCHEMA_ID};
 pub use time::Time;

@@ -1,1 +1,179 @@
 //! The JavaScript binding: every `#[wasm_bindgen]` item, and nothing else.
+//!
+//! Uint8Array in, plain JS objects out (serialised as `serde_json` would write them). A bad
+//! document or signature is a report; only misuse (wrong argument types, unknown options) throws,
+//! with an `Error` whose `code` property holds the stable code.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::{Code, Finding};
+use crate::{check, render, Lang, Options, SignatureFile, Time};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../js/types.d.ts");
+
+/// Checks a document and its detached signatures; returns the report.
+#[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
+pub fn check_js(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let document = bytes(&document, "document")?;
+    let files = signature_files(&signatures)?;
+    let options = parse_options(&options)?;
+    let inputs: Vec<SignatureFile<'_>> =
+        files.iter().map(|(name, data)| SignatureFile { name: name.as_str(), bytes: data.as_slice() }).collect();
+    let report = check(&document, &inputs, &options);
+    to_js(&report)
+}
+
+/// Renders a report (as `check` returned it) as readable text, Russian by default.
+#[wasm_bindgen(js_name = renderText)]
+pub fn render_text_js(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "'ru' | 'en' | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| misuse(Finding::new(Code::OptionsInvalid).arg("detail", format!("report: {e}"))))?;
+    let lang = parse_lang(&lang)?;
+    Ok(render::render_text(&value, lang))
+}
+
+/// The version of ekdo-check.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Every stable code with its Russian and English message templates.
+#[wasm_bindgen(unchecked_return_type = "Array<{ code: string; message_ru: string; message_en: string }>")]
+pub fn codes() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Entry {
+        code: &'static str,
+        message_ru: &'static str,
+        message_en: &'static str,
+    }
+    let list: Vec<Entry> = Code::ALL
+        .iter()
+        .map(|c| {
+            let (ru, en) = c.texts();
+            Entry { code: c.as_str(), message_ru: ru, message_en: en }
+        })
+        .collect();
+    to_js(&list)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| misuse(Finding::new(Code::Internal).arg("detail", e)))
+}
+
+/// An `Error` with the stable code in `code`, for misuse.
+fn misuse(finding: Finding) -> JsValue {
+    let error = js_sys::Error::new(&format!("{}: {}", finding.code, finding.message_en()));
+    let _ = Reflect::set(&error, &"code".into(), &finding.code.as_str().into());
+    let _ = Reflect::set(&error, &"message_ru".into(), &finding.message_ru().into());
+    error.into()
+}
+
+fn invalid(detail: impl std::fmt::Display) -> JsValue {
+    misuse(Finding::new(Code::OptionsInvalid).arg("detail", detail))
+}
+
+fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Uint8Array::new(buffer).to_vec());
+    }
+    Err(invalid(format!("{what} must be a Uint8Array")))
+}
+
+fn signature_files(value: &JsValue) -> Result<Vec<(String, Vec<u8>)>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let Some(array) = value.dyn_ref::<Array>() else {
+        return Err(invalid("signatures must be an array"));
+    };
+    let mut files = Vec::new();
+    for (index, item) in array.iter().enumerate() {
+        let position = index + 1;
+        if item.is_instance_of::<Uint8Array>() || item.is_instance_of::<js_sys::ArrayBuffer>() {
+            files.push((format!("signature-{position}.sig"), bytes(&item, "a signature")?));
+            continue;
+        }
+        if !item.is_object() {
+            return Err(invalid(format!("signatures[{index}] must be a Uint8Array or {{ name, bytes }}")));
+        }
+        check_keys(&item, &["name", "bytes", "party"], &format!("signatures[{index}]"))?;
+        let name =
+            Reflect::get(&item, &"name".into())?.as_string().unwrap_or_else(|| format!("signature-{position}.sig"));
+        let data = bytes(&Reflect::get(&item, &"bytes".into())?, &format!("signatures[{index}].bytes"))?;
+        files.push((name, data));
+    }
+    Ok(files)
+}
+
+fn check_keys(object: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
+    let Some(object) = object.dyn_ref::<Object>() else {
+        return Err(invalid(format!("{what} must be an object")));
+    };
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(invalid(format!("{what}: unknown option «{key}»; known: {}", allowed.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+fn parse_lang(value: &JsValue) -> Result<Lang, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Lang::Ru);
+    }
+    match value.as_string().as_deref() {
+        Some("ru") => Ok(Lang::Ru),
+        Some("en") => Ok(Lang::En),
+        _ => Err(invalid("lang must be 'ru' or 'en'")),
+    }
+}
+
+fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
+    let now = time_from_millis(js_sys::Date::now()).unwrap_or(Time(0));
+    let mut options = Options::at(now);
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    check_keys(value, &["at", "lang", "documentName"], "options")?;
+    let at = Reflect::get(value, &"at".into())?;
+    if let Some(date) = at.dyn_ref::<js_sys::Date>() {
+        options.at = time_from_millis(date.get_time()).ok_or_else(|| invalid("options.at is an invalid Date"))?;
+    } else if let Some(text) = at.as_string() {
+        options.at = Time::parse_rfc3339(&text).map_err(misuse)?;
+    } else if !at.is_undefined() && !at.is_null() {
+        return Err(invalid("options.at must be an RFC 3339 string or a Date"));
+    }
+    options.lang = parse_lang(&Reflect::get(value, &"lang".into())?)?;
+    let name = Reflect::get(value, &"documentName".into())?;
+    if let Some(name) = name.as_string() {
+        options.document_name = Some(name);
+    } else if !name.is_undefined() && !name.is_null() {
+        return Err(invalid("options.documentName must be a string"));
+    }
+    Ok(options)
+}
+
+/// A JS time value (milliseconds since the epoch) as a [`Time`]; `None` for NaN or out of range.
+#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+fn time_from_millis(millis: f64) -> Option<Time> {
+    // ECMAScript time values are within ±8.64e15 ms, so the cast is exact after the check.
+    (millis.is_finite() && millis.abs() <= 8.64e15).then(|| Time((millis / 1000.0).floor() as i64))
+}

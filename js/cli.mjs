@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// ekdo-check command line: reads files, calls the wasm core, prints its verdict.
+// Exit codes: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
+import * as ekdo from "./node.mjs";
+
+const USAGE_RU = `ekdo-check — проверка кадрового документа и его подписей перед загрузкой на «Работа России»
+
+Использование:
+  ekdo-check check ДОКУМЕНТ [--sig ПОДПИСЬ]... [--tsl ФАЙЛ] [--ca ФАЙЛ]... [--crl ФАЙЛ]...
+                   [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check --help | --version
+
+  --sig ФАЙЛ    откреплённая подпись (DER, BER, PEM или base64); можно несколько
+  --tsl ФАЙЛ    перечень аккредитованных УЦ (XML Минцифры)
+  --ca ФАЙЛ     дополнительный сертификат УЦ (DER или PEM); можно несколько
+  --crl ФАЙЛ    список отзыва (DER или PEM); можно несколько
+  --at ВРЕМЯ    момент проверки, RFC 3339 (по умолчанию — сейчас)
+  --json        вывести отчёт в JSON (схема ekdo-check/report/v1)
+  --lang ru|en  язык текста (по умолчанию ru)
+
+Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.`;
+
+const USAGE_EN = `ekdo-check — checks a personnel document and its signatures before upload to «Работа России»
+
+Usage:
+  ekdo-check check DOCUMENT [--sig SIGNATURE]... [--tsl FILE] [--ca FILE]... [--crl FILE]...
+                   [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check --help | --version
+
+  --sig FILE    a detached signature (DER, BER, PEM or base64); repeatable
+  --tsl FILE    the list of accredited CAs (Минцифры XML)
+  --ca FILE     an extra CA certificate (DER or PEM); repeatable
+  --crl FILE    a certificate revocation list (DER or PEM); repeatable
+  --at TIME     the time to check at, RFC 3339 (default: now)
+  --json        print the report as JSON (schema ekdo-check/report/v1)
+  --lang ru|en  language of the text (default ru)
+
+Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.`;
+
+class UsageError extends Error {
+  constructor(code, args) {
+    super(code);
+    this.code = code;
+    this.args = args;
+  }
+}
+
+function render(code, args, lang) {
+  const entry = ekdo.codes().find((c) => c.code === code);
+  const template = entry ? (lang === "en" ? entry.message_en : entry.message_ru) : code;
+  return template.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
+}
+
+function langOf(argv) {
+  const i = argv.indexOf("--lang");
+  const value = i >= 0 ? argv[i + 1] : process.env.EKDO_LANG;
+  return value === "en" ? "en" : "ru";
+}
+
+function parseCheck(argv) {
+  const opts = { document: null, sigs: [], tsl: null, cas: [], crls: [], at: null, json: false, lang: "ru" };
+  const value = (i, name) => {
+    if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
+      throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
+    }
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case "--sig": opts.sigs.push(value(i, a)); i++; break;
+      case "--tsl": opts.tsl = value(i, a); i++; break;
+      case "--ca": opts.cas.push(value(i, a)); i++; break;
+      case "--crl": opts.crls.push(value(i, a)); i++; break;
+      case "--at": opts.at = value(i, a); i++; break;
+      case "--lang": {
+        const v = value(i, a);
+        if (v !== "ru" && v !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
+        opts.lang = v; i++; break;
+      }
+      case "--json": opts.json = true; break;
+      default:
+        if (a.startsWith("-") && a !== "-") throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
+        if (opts.document !== null) throw new UsageError("OPTIONS_INVALID", { detail: `unexpected argument ${a}` });
+        opts.document = a;
+    }
+  }
+  if (opts.document === null) throw new UsageError("OPTIONS_INVALID", { detail: "no document given" });
+  return opts;
+}
+
+function read(file) {
+  try {
+    return new Uint8Array(readFileSync(file === "-" ? 0 : file));
+  } catch (e) {
+    throw new UsageError("INPUT_UNREADABLE", { file, detail: e.code || e.message });
+  }
+}
+
+function runCheck(argv) {
+  const opts = parseCheck(argv);
+  const document = read(opts.document);
+  const signatures = opts.sigs.map((f) => ({ name: basename(f), bytes: read(f) }));
+  const options = { documentName: basename(opts.document), lang: opts.lang };
+  if (opts.at !== null) options.at = opts.at;
+  if (opts.tsl !== null || opts.cas.length || opts.crls.length) {
+    // Trust material arrives with the chain and classification work; read the files now so a
+    // missing one is reported, and pass them when the core accepts them.
+    if (opts.tsl !== null) options.trustList = read(opts.tsl);
+    if (opts.cas.length) options.caCertificates = opts.cas.map(read);
+    if (opts.crls.length) options.crls = opts.crls.map(read);
+  }
+  let report;
+  try {
+    report = ekdo.check(document, signatures, options);
+  } catch (e) {
+    throw new UsageError(e.code || "INTERNAL", { detail: e.message });
+  }
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } else {
+    process.stdout.write(ekdo.renderText(report, opts.lang));
+  }
+  return report.ready ? 0 : 1;
+}
+
+function main(argv) {
+  const lang = langOf(argv);
+  try {
+    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+      process.stdout.write((lang === "en" ? USAGE_EN : USAGE_RU) + "\n");
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === "--version" || argv[0] === "-V") {
+      process.stdout.write(`ekdo-check ${ekdo.version()}\n`);
+      return 0;
+    }
+    const [command, ...rest] = argv;
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write((lang === "en" ? USAGE_EN : USAGE_RU) + "\n");
+      return 0;
+    }
+    switch (command) {
+      case "check": return runCheck(rest);
+      default: throw new UsageError("OPTIONS_INVALID", { detail: `unknown command ${command}` });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`ekdo-check: ${e.code}: ${render(e.code, e.args, lang)}\n`);
+      if (e.code === "OPTIONS_INVALID") process.stderr.write(lang === "en" ? "See ekdo-check --help\n" : "Справка: ekdo-check --help\n");
+      return 2;
+    }
+    process.stderr.write(`ekdo-check: INTERNAL: ${e && e.message ? e.message : e}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

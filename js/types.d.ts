@@ -1,0 +1,216 @@
+/** A detached signature file: its name (for the report and the manifest) and its bytes. */
+export interface SignatureInput {
+  name?: string;
+  bytes: Uint8Array;
+  /** The party of this signature: "employer" or "employee" (for the labour-law check). */
+  party?: "employer" | "employee";
+}
+
+/** Options of `check`. Unknown keys throw an Error with code OPTIONS_INVALID. */
+export interface Options {
+  /** The time to check at (RFC 3339 or a Date); default: now. */
+  at?: string | Date;
+  /** Language of rendered text; the report always carries both. */
+  lang?: "ru" | "en";
+  /** The document's file name, for the report and the manifest. */
+  documentName?: string;
+}
+
+/** A coded message: stable code, both texts and the values that filled them. */
+export interface Message {
+  code: string;
+  message_ru: string;
+  message_en: string;
+  args: Record<string, string>;
+}
+
+export type Kind = "УКЭП" | "УКЭП?" | "УНЭП" | "invalid";
+export type PdfaVerdict = "conforming" | "not-conforming" | "not-pdf" | "undecided";
+
+export interface Occurrence {
+  context: string | null;
+  object: string | null;
+  page: number | null;
+  detail: string | null;
+}
+
+export interface Violation {
+  /** veraPDF rule id, e.g. "6.1.3-1". */
+  rule: string;
+  clause: string;
+  status: "failed" | "not-checked";
+  message_ru: string;
+  message_en: string;
+  context: string | null;
+  object: string | null;
+  page: number | null;
+  count: number;
+  occurrences: Occurrence[];
+}
+
+export interface PdfaReport {
+  claimed: string | null;
+  part: string | null;
+  conformance: string | null;
+  header_version: string | null;
+  verdict: PdfaVerdict;
+  profile: string;
+  rules_checked: number;
+  violations: Violation[];
+}
+
+export interface DocumentReport {
+  file: string | null;
+  size: number;
+  size_limit: number;
+  size_ok: boolean;
+  sha256: string;
+  pdfa: PdfaReport;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  serial_hex: string;
+  not_before: string | null;
+  not_after: string | null;
+  sha1: string;
+  subject_key_id: string | null;
+  authority_key_id: string | null;
+  key_algorithm: string | null;
+  key_usage: string[];
+  extended_key_usage: string[];
+  policies: string[];
+  classes: string[];
+  subject_sign_tool: string | null;
+  issuer_sign_tool: string[];
+  identification_kind: number | null;
+  crl_urls: string[];
+  aia_urls: string[];
+  is_ca: boolean;
+}
+
+export interface Reason extends Message {
+  ok: boolean;
+}
+
+export interface SignerDetails {
+  signer_id: string | null;
+  signing_time: string | null;
+  validity_time: string | null;
+  validity_time_source: "signing_time" | "timestamp" | "check_time" | null;
+  digest_matches: boolean | null;
+  signature_verifies: boolean | null;
+  signature_algorithm_oid: string | null;
+  digest_algorithm_oid: string | null;
+  key_parameters_oid: string | null;
+  key_parameters: string | null;
+  signed_attributes: string[];
+  unsigned_attributes: string[];
+  signing_certificate_matches: boolean | null;
+  timestamp: string | null;
+  timestamp_authority: string | null;
+  certificate: CertificateSummary | null;
+  chain: CertificateSummary[];
+  chain_valid: boolean | null;
+  revocation: "not-checked" | "good" | "revoked" | null;
+  findings: Message[];
+}
+
+/** One signer; the field names are those of the fixtures' expected.json. */
+export interface SignerReport {
+  subject_cn: string | null;
+  surname: string | null;
+  given_name: string | null;
+  inn: string | null;
+  innle: string | null;
+  snils: string | null;
+  ogrn: string | null;
+  organization: string | null;
+  title: string | null;
+  serial_hex: string | null;
+  issuer_cn: string | null;
+  key_algorithm: string | null;
+  digest_algorithm: string | null;
+  signature_valid: boolean;
+  cert_valid_at_signing: boolean | null;
+  qualified_profile: boolean;
+  issuer_accredited: boolean | null;
+  kind: Kind | null;
+  party: string | null;
+  details: SignerDetails;
+  reasons: Reason[];
+}
+
+export interface SignatureReport {
+  file: string;
+  size: number;
+  encoding: "der" | "ber" | "pem" | "base64" | null;
+  parse: "ok" | "error";
+  error: Message | null;
+  content_attached: boolean;
+  content_matches: boolean | null;
+  signers: SignerReport[];
+  kind: Kind;
+}
+
+export interface TrustListSummary {
+  version: string | null;
+  date: string | null;
+  authorities: number;
+  keys: number;
+}
+
+export interface PolicySignature {
+  file: string;
+  signer: string | null;
+  party: string;
+  kind: Kind | null;
+  allowed: string[];
+  ok: boolean;
+}
+
+export interface PolicyReport {
+  document_type: string;
+  document_type_ru: string;
+  channel: string;
+  electronic_allowed: boolean;
+  signatures: PolicySignature[];
+  ok: boolean;
+  findings: Message[];
+}
+
+export interface UploadStep {
+  part: "document" | "signature";
+  file: string;
+  signature_type: string | null;
+  party: string | null;
+}
+
+export interface UploadReport {
+  ready: boolean;
+  file_name: string | null;
+  group: string | null;
+  codifier: string | null;
+  codifier_name: string | null;
+  size: number;
+  pdfa: PdfaVerdict;
+  steps: UploadStep[];
+  blockers: Message[];
+}
+
+/** The whole verdict, schema "ekdo-check/report/v1". */
+export interface Report {
+  schema: "ekdo-check/report/v1";
+  checker_version: string;
+  checked_at: string;
+  ready: boolean;
+  document: DocumentReport;
+  signatures: SignatureReport[];
+  kind: Kind | null;
+  trust_list: TrustListSummary | null;
+  policy: PolicyReport | null;
+  upload: UploadReport;
+  errors: Message[];
+  warnings: Message[];
+}

@@ -1,0 +1,33 @@
+// Writes pkg/package.json: one package for browsers (ES module), Node import and Node require.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))?.[1];
+
+const pkg = {
+  name: "ekdo-check",
+  version: field("version"),
+  description: field("description"),
+  license: field("license"),
+  type: "module",
+  main: "./node/ekdo_check.js",
+  module: "./index.js",
+  types: "./index.d.ts",
+  browser: "./index.js",
+  exports: {
+    ".": {
+      types: "./index.d.ts",
+      node: { import: "./node.mjs", require: "./node/ekdo_check.js" },
+      browser: "./index.js",
+      default: "./index.js",
+    },
+    "./types": "./types.d.ts",
+    "./package.json": "./package.json",
+  },
+  bin: { "ekdo-check": "./cli.mjs" },
+  files: ["index.js", "index.d.ts", "node.mjs", "extra.mjs", "cli.mjs", "types.d.ts", "web/", "node/", "README.md"],
+  sideEffects: ["./node.mjs", "./node/ekdo_check.js"],
+  engines: { node: ">=20" },
+  keywords: ["pdfa", "gost", "cades", "cms", "signature", "экдо", "кэдо", "wasm"],
+};
+writeFileSync(new URL("../pkg/package.json", import.meta.url), JSON.stringify(pkg, null, 2) + "\n");

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: one package for browsers (ES module) and Node >= 20
+# (import and require), with TypeScript types and the `ekdo-check` CLI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+profile=${1:---release}
+rm -rf pkg
+# The same wasm binary, bound twice: an ES module for browsers and bundlers, CommonJS for Node.
+wasm-pack build --quiet "$profile" --target web --out-dir pkg/web --out-name ekdo_check --no-pack
+wasm-pack build --quiet "$profile" --target nodejs --out-dir pkg/node --out-name ekdo_check --no-pack
+rm -f pkg/web/.gitignore pkg/node/.gitignore pkg/web/package.json pkg/node/package.json
+echo '{ "type": "module" }' > pkg/web/package.json
+echo '{ "type": "commonjs" }' > pkg/node/package.json
+cp js/package/* pkg/
+cp js/cli.mjs pkg/cli.mjs
+cp js/types.d.ts pkg/types.d.ts
+node js/write-package-json.mjs
+echo "pkg/ built: $(du -sh pkg | cut -f1)"

@@ -1,0 +1,28 @@
+//! The wasm binding under Node (`wasm-pack test --node`): types, errors, one real check end to end.
+//! The rules themselves are proven natively.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "wasm_common/mod.rs"]
+mod wasm_common;
+
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn checks_a_signed_sample() {
+    wasm_common::checks_a_signed_sample();
+}
+
+#[wasm_bindgen_test]
+fn bad_document_is_a_report() {
+    wasm_common::bad_document_is_a_report();
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_a_coded_error() {
+    wasm_common::misuse_throws_a_coded_error();
+}
+
+#[wasm_bindgen_test]
+fn render_text_round_trips() {
+    wasm_common::render_text_round_trips();
+}

@@ -1,0 +1,77 @@
+//! Checks shared by the Node and browser wasm tests; they call the exported JS API.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+
+use ekdo_check::wasm as wasm_api;
+
+const DOCUMENT: &[u8] = include_bytes!("../data/signatures/01-qualified-person-der/document.pdf");
+const SIGNATURE: &[u8] = include_bytes!("../data/signatures/01-qualified-person-der/document.pdf.sig");
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| match key.parse::<u32>() {
+        Ok(i) => Reflect::get_u32(&v, i).unwrap(),
+        Err(_) => Reflect::get(&v, &key.into()).unwrap(),
+    })
+}
+
+fn options() -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"at".into(), &"2026-11-25T12:00:00Z".into()).unwrap();
+    Reflect::set(&o, &"documentName".into(), &"document.pdf".into()).unwrap();
+    o.into()
+}
+
+fn signatures() -> JsValue {
+    let s = Object::new();
+    Reflect::set(&s, &"name".into(), &"document.pdf.sig".into()).unwrap();
+    Reflect::set(&s, &"bytes".into(), &Uint8Array::from(SIGNATURE).into()).unwrap();
+    Array::of1(&s).into()
+}
+
+pub fn checks_a_signed_sample() {
+    let report = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), signatures(), options()).unwrap();
+    assert_eq!(get(&report, "schema").as_string().unwrap(), "ekdo-check/report/v1");
+    assert_eq!(get(&report, "checked_at").as_string().unwrap(), "2026-11-25T12:00:00Z");
+    assert_eq!(get(&report, "document.size").as_f64().unwrap(), 62505.0);
+    assert_eq!(get(&report, "document.size_ok").as_bool(), Some(true));
+    assert_eq!(get(&report, "document.pdfa.claimed").as_string().unwrap(), "1B");
+    assert_eq!(get(&report, "document.pdfa.header_version").as_string().unwrap(), "1.4");
+    assert_eq!(get(&report, "signatures.0.file").as_string().unwrap(), "document.pdf.sig");
+    // A plain object, not a Map: JSON.stringify sees every field.
+    let json = js_sys::JSON::stringify(&report).unwrap().as_string().unwrap();
+    assert!(json.contains("\"sha256\":\"621a32ebf9ff0612d502aa9a4a908058419da5591c4f76709298436f780fccb4\""), "{json}");
+}
+
+pub fn bad_document_is_a_report() {
+    let report = wasm_api::check_js(Uint8Array::from(&b"hello"[..]).into(), JsValue::UNDEFINED, options()).unwrap();
+    assert_eq!(get(&report, "ready").as_bool(), Some(false));
+    assert_eq!(get(&report, "document.pdfa.verdict").as_string().unwrap(), "not-pdf");
+    assert_eq!(get(&report, "errors.0.code").as_string().unwrap(), "PDF_NOT_PDF");
+    assert!(get(&report, "kind").is_null());
+    let empty = wasm_api::check_js(Uint8Array::new_with_length(0).into(), JsValue::UNDEFINED, options()).unwrap();
+    assert_eq!(get(&empty, "errors.0.code").as_string().unwrap(), "INPUT_EMPTY");
+}
+
+pub fn misuse_throws_a_coded_error() {
+    let error = wasm_api::check_js("not bytes".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+    let o = Object::new();
+    Reflect::set(&o, &"colour".into(), &"blue".into()).unwrap();
+    let error = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), JsValue::UNDEFINED, o.into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+    let o = Object::new();
+    Reflect::set(&o, &"at".into(), &"yesterday".into()).unwrap();
+    let error = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), JsValue::UNDEFINED, o.into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_TIME");
+}
+
+pub fn render_text_round_trips() {
+    let report = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), signatures(), options()).unwrap();
+    let ru = wasm_api::render_text_js(report.clone(), JsValue::UNDEFINED).unwrap();
+    assert!(ru.contains("PDF/A-1"), "{ru}");
+    assert!(ru.contains("Документ"), "{ru}");
+    let en = wasm_api::render_text_js(report, "en".into()).unwrap();
+    assert!(en.contains("Document"), "{en}");
+    assert!(!wasm_api::version().is_empty());
+}
