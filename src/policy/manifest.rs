@@ -222,7 +222,7 @@ pub fn evaluate(meta: &DocumentMeta, signatures: &[(&str, Option<&str>, Kind)]) 
         let allowed = match allowed_with(doc, party, channel, &facts) {
             Ok(allowed) => allowed,
             Err(finding) => {
-                let finding = finding.arg("file", file);
+                let finding = finding.arg("file", file).arg("party", party.as_str());
                 entry.finding = Some(finding.to_message());
                 blockers.push(finding);
                 entries.push(entry);
