@@ -53,6 +53,48 @@ pub enum Code {
     PdfSizeOverLimit,
     /// The PDF is truncated (no `%%EOF`).
     PdfTruncated,
+    /// The document date is neither RFC 3339 nor DD.MM.YYYY.
+    PolicyDateInvalid,
+    /// The document type id is not in the catalogue.
+    PolicyDocumentTypeUnknown,
+    /// The employee's signature is of a kind the law does not allow here.
+    PolicyEmployeeKindNotAllowed,
+    /// The employee does not sign this document type.
+    PolicyEmployeeNotSigner,
+    /// The employee must sign, and no employee signature was given.
+    PolicyEmployeeSignatureMissing,
+    /// The employee signs later, in the portal.
+    PolicyEmployeeSignsOnPortal,
+    /// The employer's signature is of a kind the law does not allow here.
+    PolicyEmployerKindNotAllowed,
+    /// The employer does not sign this document type.
+    PolicyEmployerNotSigner,
+    /// The employer must sign, and no employer signature was given.
+    PolicyEmployerSignatureMissing,
+    /// A part of the portal's file name is empty after cleaning.
+    PolicyFileNameEmpty,
+    /// The metadata lacks parts of the portal's file name.
+    PolicyFileNameIncomplete,
+    /// The file name was shortened to fit the length bound.
+    PolicyFileNameShortened,
+    /// An УКЭП? signature: qualified only if its CA is accredited.
+    PolicyKindUnconfirmed,
+    /// An УКЭП? signature declared УКЭП because the caller accepted it.
+    PolicyKindUnconfirmedAccepted,
+    /// An УНЭП is allowed only if issued in the e-government infrastructure or agreed.
+    PolicyKindUnepConditional,
+    /// On the portal an УНЭП must come from the e-government infrastructure.
+    PolicyKindUnepEgovRequired,
+    /// No signature was given for a document that needs one.
+    PolicyNoSignatures,
+    /// The document type may not be electronic.
+    PolicyPaperOnly,
+    /// The parties list does not match the signature files.
+    PolicyPartiesMismatch,
+    /// The party of a signature file cannot be inferred.
+    PolicyPartyUnknown,
+    /// An invalid signature satisfies no rule.
+    PolicySignatureInvalid,
 }
 
 impl Code {
@@ -78,6 +120,27 @@ impl Code {
         Code::PdfSizeNearLimit,
         Code::PdfSizeOverLimit,
         Code::PdfTruncated,
+        Code::PolicyDateInvalid,
+        Code::PolicyDocumentTypeUnknown,
+        Code::PolicyEmployeeKindNotAllowed,
+        Code::PolicyEmployeeNotSigner,
+        Code::PolicyEmployeeSignatureMissing,
+        Code::PolicyEmployeeSignsOnPortal,
+        Code::PolicyEmployerKindNotAllowed,
+        Code::PolicyEmployerNotSigner,
+        Code::PolicyEmployerSignatureMissing,
+        Code::PolicyFileNameEmpty,
+        Code::PolicyFileNameIncomplete,
+        Code::PolicyFileNameShortened,
+        Code::PolicyKindUnconfirmed,
+        Code::PolicyKindUnconfirmedAccepted,
+        Code::PolicyKindUnepConditional,
+        Code::PolicyKindUnepEgovRequired,
+        Code::PolicyNoSignatures,
+        Code::PolicyPaperOnly,
+        Code::PolicyPartiesMismatch,
+        Code::PolicyPartyUnknown,
+        Code::PolicySignatureInvalid,
     ];
 
     /// The stable string of this code, such as `"CMS_BER_UNTERMINATED"`.
@@ -103,6 +166,27 @@ impl Code {
             Code::PdfSizeNearLimit => "PDF_SIZE_NEAR_LIMIT",
             Code::PdfSizeOverLimit => "PDF_SIZE_OVER_LIMIT",
             Code::PdfTruncated => "PDF_TRUNCATED",
+            Code::PolicyDateInvalid => "POLICY_DATE_INVALID",
+            Code::PolicyDocumentTypeUnknown => "POLICY_DOCUMENT_TYPE_UNKNOWN",
+            Code::PolicyEmployeeKindNotAllowed => "POLICY_EMPLOYEE_KIND_NOT_ALLOWED",
+            Code::PolicyEmployeeNotSigner => "POLICY_EMPLOYEE_NOT_SIGNER",
+            Code::PolicyEmployeeSignatureMissing => "POLICY_EMPLOYEE_SIGNATURE_MISSING",
+            Code::PolicyEmployeeSignsOnPortal => "POLICY_EMPLOYEE_SIGNS_ON_PORTAL",
+            Code::PolicyEmployerKindNotAllowed => "POLICY_EMPLOYER_KIND_NOT_ALLOWED",
+            Code::PolicyEmployerNotSigner => "POLICY_EMPLOYER_NOT_SIGNER",
+            Code::PolicyEmployerSignatureMissing => "POLICY_EMPLOYER_SIGNATURE_MISSING",
+            Code::PolicyFileNameEmpty => "POLICY_FILE_NAME_EMPTY",
+            Code::PolicyFileNameIncomplete => "POLICY_FILE_NAME_INCOMPLETE",
+            Code::PolicyFileNameShortened => "POLICY_FILE_NAME_SHORTENED",
+            Code::PolicyKindUnconfirmed => "POLICY_KIND_UNCONFIRMED",
+            Code::PolicyKindUnconfirmedAccepted => "POLICY_KIND_UNCONFIRMED_ACCEPTED",
+            Code::PolicyKindUnepConditional => "POLICY_KIND_UNEP_CONDITIONAL",
+            Code::PolicyKindUnepEgovRequired => "POLICY_KIND_UNEP_EGOV_REQUIRED",
+            Code::PolicyNoSignatures => "POLICY_NO_SIGNATURES",
+            Code::PolicyPaperOnly => "POLICY_PAPER_ONLY",
+            Code::PolicyPartiesMismatch => "POLICY_PARTIES_MISMATCH",
+            Code::PolicyPartyUnknown => "POLICY_PARTY_UNKNOWN",
+            Code::PolicySignatureInvalid => "POLICY_SIGNATURE_INVALID",
         }
     }
 
@@ -169,6 +253,90 @@ impl Code {
             Code::PdfTruncated => {
                 ("Файл PDF обрезан: нет маркера %%EOF", "The PDF file is truncated: there is no %%EOF marker")
             }
+            Code::PolicyDateInvalid => (
+                "Дата документа «{value}» не в формате ДД.ММ.ГГГГ или RFC 3339 (например, 25.11.2026 или 2026-11-25)",
+                "The document date «{value}» is neither DD.MM.YYYY nor RFC 3339 (for example 25.11.2026 or 2026-11-25)",
+            ),
+            Code::PolicyDocumentTypeUnknown => (
+                "Тип документа «{value}» неизвестен; список типов выдаёт catalogue",
+                "The document type «{value}» is unknown; the catalogue lists the types",
+            ),
+            Code::PolicyEmployeeKindNotAllowed => (
+                "Подпись работника вида {kind} не допускается для документа «{document}»: допустимы {allowed}",
+                "The employee's {kind} signature is not allowed for «{document}»: allowed are {allowed}",
+            ),
+            Code::PolicyEmployeeNotSigner => (
+                "Работник не подписывает документ «{document}»: проверьте тип документа или стороны подписей",
+                "The employee does not sign «{document}»: check the document type or the parties of the signatures",
+            ),
+            Code::PolicyEmployeeSignatureMissing => (
+                "Нет подписи работника под документом «{document}» (допустимы {allowed})",
+                "The employee's signature on «{document}» is missing (allowed are {allowed})",
+            ),
+            Code::PolicyEmployeeSignsOnPortal => (
+                "Работник подпишет документ «{document}» или ознакомится с ним на портале «Работа России» (допустимы {allowed})",
+                "The employee signs or acknowledges «{document}» later on the «Работа России» portal (allowed are {allowed})",
+            ),
+            Code::PolicyEmployerKindNotAllowed => (
+                "Подпись работодателя вида {kind} не допускается для документа «{document}»: допустимы {allowed}",
+                "The employer's {kind} signature is not allowed for «{document}»: allowed are {allowed}",
+            ),
+            Code::PolicyEmployerNotSigner => (
+                "Работодатель не подписывает документ «{document}»: проверьте тип документа или стороны подписей",
+                "The employer does not sign «{document}»: check the document type or the parties of the signatures",
+            ),
+            Code::PolicyEmployerSignatureMissing => (
+                "Нет подписи работодателя под документом «{document}» (допустимы {allowed})",
+                "The employer's signature on «{document}» is missing (allowed are {allowed})",
+            ),
+            Code::PolicyFileNameEmpty => (
+                "Для имени файла не осталось текста в поле {field} после удаления недопустимых символов",
+                "No text is left in the field {field} for the file name after removing characters that are not allowed",
+            ),
+            Code::PolicyFileNameIncomplete => (
+                "Имя файла по правилу портала («ФИО работника Подтип № документа от Дата») не составлено: нет полей {fields}",
+                "The portal's file name («employee Subtype № number от date») cannot be made: the fields {fields} are missing",
+            ),
+            Code::PolicyFileNameShortened => (
+                "Имя файла сокращено до {limit} байт UTF-8; дата и расширение сохранены",
+                "The file name was shortened to {limit} UTF-8 bytes; the date and the extension are kept",
+            ),
+            Code::PolicyKindUnconfirmed => (
+                "Подпись «УКЭП?» — квалифицированная, только если её удостоверяющий центр аккредитован: проверьте с перечнем аккредитованных УЦ или явно примите её как УКЭП (допустимы {allowed})",
+                "The «УКЭП?» signature is qualified only if its CA is accredited: check it with the trust list of accredited CAs or accept it as УКЭП explicitly (allowed are {allowed})",
+            ),
+            Code::PolicyKindUnconfirmedAccepted => (
+                "Подпись «УКЭП?» заявлена порталу как УКЭП по решению вызывающей стороны: аккредитация УЦ не проверена",
+                "The «УКЭП?» signature is declared to the portal as УКЭП because the caller accepted it: the CA's accreditation is not checked",
+            ),
+            Code::PolicyKindUnepConditional => (
+                "УНЭП допустима, только если её сертификат создан в инфраструктуре электронного правительства (ЕСИА) или порядок её проверки установлен соглашением сторон; по файлу подписи этого не установить",
+                "An УНЭП is allowed only if its certificate was issued in the e-government infrastructure (ЕСИА) or the parties agreed how it is verified; the signature file cannot show which",
+            ),
+            Code::PolicyKindUnepEgovRequired => (
+                "На портале «Работа России» допустима только УНЭП, сертификат которой создан и используется в инфраструктуре электронного правительства (ЕСИА); по файлу подписи этого не установить",
+                "On the «Работа России» portal an УНЭП is allowed only if its certificate was issued and is used in the e-government infrastructure (ЕСИА); the signature file cannot show it",
+            ),
+            Code::PolicyNoSignatures => (
+                "К документу «{document}» не приложено ни одной подписи",
+                "No signature is given for «{document}»",
+            ),
+            Code::PolicyPaperOnly => (
+                "Документ «{document}» оформляется только на бумаге ({citation}); загружать его в ЭКДО нельзя",
+                "The document «{document}» is kept on paper only ({citation}); it may not be uploaded to ЭКДО",
+            ),
+            Code::PolicyPartiesMismatch => (
+                "В метаданных указано сторон: {parties}, а файлов подписи: {signatures}",
+                "The metadata names {parties} parties for {signatures} signature files",
+            ),
+            Code::PolicyPartyUnknown => (
+                "Неизвестно, чья подпись в файле «{file}»: укажите стороны (parties) в метаданных",
+                "It is unknown whose signature the file «{file}» holds: give the parties in the metadata",
+            ),
+            Code::PolicySignatureInvalid => (
+                "Недействительная подпись не подтверждает документ и не может быть загружена на портал",
+                "An invalid signature does not sign the document and cannot be uploaded to the portal",
+            ),
         }
     }
 }

@@ -361,14 +361,24 @@ pub struct PolicyReport {
     pub document_type_ru: String,
     /// `"portal"` or `"own"`.
     pub channel: String,
+    /// Who signs the type: `"employer"`, `"employee"`, `"both"`, `"employer_acknowledged"`
+    /// (the employer signs, the employee acknowledges) or `"either"`.
+    pub signers: String,
     /// The document may be electronic at all.
     pub electronic_allowed: bool,
+    /// Why the document stays on paper (Russian), when it does.
+    pub paper_reason_ru: Option<String>,
+    /// Why the document stays on paper (English), when it does.
+    pub paper_reason_en: Option<String>,
     /// Each signature's party and whether its kind is allowed.
     pub signatures: Vec<PolicySignature>,
     /// Every party that must sign has a signature of an allowed kind.
     pub ok: bool,
-    /// Why not.
+    /// Why not: the labour-law blockers of the upload.
     pub findings: Vec<Message>,
+    /// Conditions and notes that do not block the upload (an УНЭП allowed only if issued in the
+    /// e-government infrastructure or agreed; the employee signs later on the portal).
+    pub warnings: Vec<Message>,
 }
 
 /// One signer's labour-law check.
@@ -378,14 +388,27 @@ pub struct PolicySignature {
     pub file: String,
     /// The signer, by CN.
     pub signer: Option<String>,
-    /// `"employer"` or `"employee"`.
+    /// `"employer"` or `"employee"`; `"unknown"` when the metadata does not say and it cannot be
+    /// inferred.
     pub party: String,
     /// The signature's kind.
     pub kind: Option<Kind>,
-    /// The kinds the law allows this party here.
+    /// The kinds the law allows this party here, by label (`"УКЭП"`, `"УНЭП (ЕСИА)"` ...).
     pub allowed: Vec<String>,
-    /// The kind is allowed.
+    /// The legal basis of `allowed` (Russian).
+    pub basis_ru: Option<String>,
+    /// The legal basis of `allowed` (English).
+    pub basis_en: Option<String>,
+    /// The kind is allowed (when `conditional`, on the condition the finding states).
     pub ok: bool,
+    /// Whether the kind is allowed depends on facts the signature file cannot show.
+    pub conditional: bool,
+    /// The signature type to declare to the portal (`"УКЭП"` or `"УНЭП"`), when one can be.
+    pub declared_type: Option<String>,
+    /// The file name to upload it under, derived from the document's portal file name.
+    pub upload_name: Option<String>,
+    /// Why not, or on what condition.
+    pub finding: Option<Message>,
 }
 
 /// What to send to the portal: `POST /docs` with the document, then each detached signature
