@@ -215,6 +215,17 @@ fn signers_find_their_issuers() {
         assert_eq!(by_aki, accredited, "{signer}");
         assert_eq!(by_issuer, accredited, "{signer}");
     }
+    for (signer, accredited) in [("smirnova", true), ("morozov", false), ("sidorov", false)] {
+        let der = pem_to_der(&data(&format!("signatures/keys/{signer}.crt.pem")));
+        let parsed = cert(&der);
+        let aki = parsed.aki();
+        assert_eq!(list.accredited_issuer_at(Some(&aki), None, signing).is_some(), accredited, "{signer}");
+        assert_eq!(list.accredited_issuer_at(None, Some(parsed.issuer), signing).is_some(), accredited, "{signer}");
+    }
+    assert!(list.accredited_issuer_at(None, None, signing).is_none());
+    // Заря-Телеком was accredited before 2026-01-28.
+    let morozov = cert(&pem_to_der(&data("signatures/keys/morozov.crt.pem"))).aki();
+    assert!(list.accredited_issuer_at(Some(&morozov), None, at("2025-12-01T00:00:00Z")).is_some());
     // Заря-Телеком is listed; only its status keeps morozov's signature from being УКЭП.
     let morozov = cert(&pem_to_der(&data("signatures/keys/morozov.crt.pem"))).aki();
     let hit = list.find_by_key_id(&morozov).next().unwrap();

@@ -356,6 +356,21 @@ impl TrustList {
         self.matches(lookup(&self.by_serial, asn1::strip_leading_zeros(serial)))
     }
 
+    /// The listed CA key that issued a certificate, provided its CA was accredited at `at`:
+    /// looked up by the certificate's authorityKeyIdentifier, then by its issuer Name (DER).
+    /// `None` when the issuer is not listed or its CA was not accredited then. The match says
+    /// nothing about the signature: the chain builder verifies it against the CA certificate.
+    pub fn accredited_issuer_at(
+        &self,
+        authority_key_id: Option<&[u8]>,
+        issuer_der: Option<&[u8]>,
+        at: Time,
+    ) -> Option<KeyMatch<'_>> {
+        let by_key = authority_key_id.map(|id| self.find_by_key_id(id)).into_iter().flatten();
+        let by_name = issuer_der.map(|name| self.find_by_subject(name)).into_iter().flatten();
+        by_key.chain(by_name).find(|m| m.authority.accredited_at(at))
+    }
+
     /// Every listed CA certificate as DER, in list order: the trust anchors and intermediates
     /// for the chain builder.
     pub fn ca_certificates(&self) -> impl Iterator<Item = &[u8]> + '_ {
