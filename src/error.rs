@@ -13,6 +13,12 @@ use serde::Serialize;
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Ord, PartialOrd, Hash)]
 pub enum Code {
+    /// The CRL has an unknown critical extension (RFC 5280 §5.2): it must not be used.
+    ChainCrlCriticalExtension,
+    /// The CRL file is neither DER nor PEM (`X509 CRL`).
+    ChainCrlEncoding,
+    /// The CRL is malformed DER.
+    ChainCrlMalformed,
     /// The CMS uses BER with an indefinite length that is never closed.
     CmsBerUnterminated,
     /// A DER or BER element is malformed.
@@ -95,11 +101,60 @@ pub enum Code {
     PolicyPartyUnknown,
     /// An invalid signature satisfies no rule.
     PolicySignatureInvalid,
+    /// FSB order 795: a КС class policy (1.2.643.100.113.1–6) is present.
+    QualClassPolicy,
+    /// FSB order 795: the subject has a common name (CN).
+    QualCommonName,
+    /// An identifying subject attribute appears twice with different values.
+    QualDuplicateAttribute,
+    /// IdentificationKind (1.2.643.100.114) says how the owner was identified.
+    QualIdentificationKind,
+    /// FSB order 795: the owner's ИНН (1.2.643.3.131.1.1) has 12 digits with valid check digits.
+    QualInn,
+    /// FSB order 795: the organisation's ИНН ЮЛ (1.2.643.100.4) has 10 digits with a valid check digit.
+    QualInnle,
+    /// FSB order 795: issuerSignTool (1.2.643.100.112) names its four items.
+    QualIssuerSignTool,
+    /// The keyUsage allows making signatures.
+    QualKeyUsage,
+    /// FSB order 795: the subject has a surname (SN) and given names (GN).
+    QualName,
+    /// FSB order 795: the ОГРН (1.2.643.100.1) has 13 digits with a valid check digit.
+    QualOgrn,
+    /// FSB order 795: the ОГРНИП (1.2.643.100.5) has 15 digits with a valid check digit.
+    QualOgrnip,
+    /// FSB order 795: the organisation's name (O) is present.
+    QualOrganization,
+    /// FSB order 795: the СНИЛС (1.2.643.100.3) has 11 digits with a valid check number.
+    QualSnils,
+    /// FSB order 795: subjectSignTool (1.2.643.100.111) is present.
+    QualSubjectSignTool,
+    /// A base64 value in the trust list is malformed.
+    TslBadBase64,
+    /// A date in the trust list is malformed.
+    TslBadDate,
+    /// A hexadecimal value (key identifier, thumbprint, serial) in the trust list is malformed.
+    TslBadHex,
+    /// A CA certificate in the trust list cannot be read as X.509.
+    TslCertificateUnreadable,
+    /// The trust list is not well-formed XML.
+    TslNotXml,
+    /// A thumbprint written in the trust list is not the SHA-1 of the certificate beside it.
+    TslThumbprintMismatch,
+    /// The trust list exceeds a configured bound.
+    TslTooLarge,
+    /// The trust list ends before its elements are closed.
+    TslTruncated,
+    /// The XML is not a list of accredited CAs (wrong root element).
+    TslWrongRoot,
 }
 
 impl Code {
     /// Every code, in alphabetical order.
     pub const ALL: &'static [Code] = &[
+        Code::ChainCrlCriticalExtension,
+        Code::ChainCrlEncoding,
+        Code::ChainCrlMalformed,
         Code::CmsBerUnterminated,
         Code::CmsMalformed,
         Code::CmsNotSignedData,
@@ -141,11 +196,37 @@ impl Code {
         Code::PolicyPartiesMismatch,
         Code::PolicyPartyUnknown,
         Code::PolicySignatureInvalid,
+        Code::QualClassPolicy,
+        Code::QualCommonName,
+        Code::QualDuplicateAttribute,
+        Code::QualIdentificationKind,
+        Code::QualInn,
+        Code::QualInnle,
+        Code::QualIssuerSignTool,
+        Code::QualKeyUsage,
+        Code::QualName,
+        Code::QualOgrn,
+        Code::QualOgrnip,
+        Code::QualOrganization,
+        Code::QualSnils,
+        Code::QualSubjectSignTool,
+        Code::TslBadBase64,
+        Code::TslBadDate,
+        Code::TslBadHex,
+        Code::TslCertificateUnreadable,
+        Code::TslNotXml,
+        Code::TslThumbprintMismatch,
+        Code::TslTooLarge,
+        Code::TslTruncated,
+        Code::TslWrongRoot,
     ];
 
     /// The stable string of this code, such as `"CMS_BER_UNTERMINATED"`.
     pub const fn as_str(self) -> &'static str {
         match self {
+            Code::ChainCrlCriticalExtension => "CHAIN_CRL_CRITICAL_EXTENSION",
+            Code::ChainCrlEncoding => "CHAIN_CRL_ENCODING",
+            Code::ChainCrlMalformed => "CHAIN_CRL_MALFORMED",
             Code::CmsBerUnterminated => "CMS_BER_UNTERMINATED",
             Code::CmsMalformed => "CMS_MALFORMED",
             Code::CmsNotSignedData => "CMS_NOT_SIGNED_DATA",
@@ -187,12 +268,47 @@ impl Code {
             Code::PolicyPartiesMismatch => "POLICY_PARTIES_MISMATCH",
             Code::PolicyPartyUnknown => "POLICY_PARTY_UNKNOWN",
             Code::PolicySignatureInvalid => "POLICY_SIGNATURE_INVALID",
+            Code::QualClassPolicy => "QUAL_CLASS_POLICY",
+            Code::QualCommonName => "QUAL_COMMON_NAME",
+            Code::QualDuplicateAttribute => "QUAL_DUPLICATE_ATTRIBUTE",
+            Code::QualIdentificationKind => "QUAL_IDENTIFICATION_KIND",
+            Code::QualInn => "QUAL_INN",
+            Code::QualInnle => "QUAL_INNLE",
+            Code::QualIssuerSignTool => "QUAL_ISSUER_SIGN_TOOL",
+            Code::QualKeyUsage => "QUAL_KEY_USAGE",
+            Code::QualName => "QUAL_NAME",
+            Code::QualOgrn => "QUAL_OGRN",
+            Code::QualOgrnip => "QUAL_OGRNIP",
+            Code::QualOrganization => "QUAL_ORGANIZATION",
+            Code::QualSnils => "QUAL_SNILS",
+            Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
+            Code::TslBadBase64 => "TSL_BAD_BASE64",
+            Code::TslBadDate => "TSL_BAD_DATE",
+            Code::TslBadHex => "TSL_BAD_HEX",
+            Code::TslCertificateUnreadable => "TSL_CERTIFICATE_UNREADABLE",
+            Code::TslNotXml => "TSL_NOT_XML",
+            Code::TslThumbprintMismatch => "TSL_THUMBPRINT_MISMATCH",
+            Code::TslTooLarge => "TSL_TOO_LARGE",
+            Code::TslTruncated => "TSL_TRUNCATED",
+            Code::TslWrongRoot => "TSL_WRONG_ROOT",
         }
     }
 
     /// The (Russian, English) message templates of this code.
     pub const fn texts(self) -> (&'static str, &'static str) {
         match self {
+            Code::ChainCrlCriticalExtension => (
+                "Список отзыва (CRL) содержит неизвестное критическое расширение {oid}: его нельзя использовать",
+                "The CRL has an unknown critical extension {oid}: it must not be used",
+            ),
+            Code::ChainCrlEncoding => (
+                "Файл не является списком отзыва (CRL) в DER или PEM «X509 CRL»: {detail}",
+                "The file is not a CRL in DER or PEM «X509 CRL»: {detail}",
+            ),
+            Code::ChainCrlMalformed => (
+                "Список отзыва (CRL) повреждён: {detail} (байт {offset})",
+                "The CRL is malformed: {detail} (byte {offset})",
+            ),
             Code::CmsBerUnterminated => (
                 "Подпись в кодировке BER: неопределённая длина не закрыта (байт {offset})",
                 "The signature uses BER with an indefinite length that is never closed (byte {offset})",
@@ -209,39 +325,58 @@ impl Code {
                 "Файл подписи обрезан: данные кончаются раньше объявленной длины (байт {offset})",
                 "The signature file is truncated: the data ends before a declared length (byte {offset})",
             ),
-            Code::CmsUnexpectedPdf => {
-                ("Вместо файла подписи передан PDF-документ", "A PDF document was given instead of a signature file")
-            }
-            Code::CmsUnknownEncoding => {
-                ("Файл подписи не в DER, BER, PEM или base64", "The signature file is not DER, BER, PEM or base64")
-            }
-            Code::InputEmpty => ("Файл «{file}» пуст", "The file «{file}» is empty"),
+            Code::CmsUnexpectedPdf => (
+                "Вместо файла подписи передан PDF-документ",
+                "A PDF document was given instead of a signature file",
+            ),
+            Code::CmsUnknownEncoding => (
+                "Файл подписи не в DER, BER, PEM или base64",
+                "The signature file is not DER, BER, PEM or base64",
+            ),
+            Code::InputEmpty => (
+                "Файл «{file}» пуст",
+                "The file «{file}» is empty",
+            ),
             Code::InputTooLarge => (
                 "Файл «{file}» слишком велик: {size} байт, предел {limit} байт",
                 "The file «{file}» is too large: {size} bytes, the limit is {limit} bytes",
             ),
-            Code::InputUnreadable => {
-                ("Не удалось прочитать файл «{file}»: {detail}", "Cannot read the file «{file}»: {detail}")
-            }
-            Code::Internal => ("Внутренняя ошибка проверки: {detail}", "Internal error of the checker: {detail}"),
+            Code::InputUnreadable => (
+                "Не удалось прочитать файл «{file}»: {detail}",
+                "Cannot read the file «{file}»: {detail}",
+            ),
+            Code::Internal => (
+                "Внутренняя ошибка проверки: {detail}",
+                "Internal error of the checker: {detail}",
+            ),
             Code::LimitBudget => (
                 "Проверка остановлена: исчерпан предел работы ({what}); вердикт не вынесен",
                 "The check stopped: the work limit ran out ({what}); no verdict",
             ),
-            Code::OptionsInvalid => ("Неверный параметр проверки: {detail}", "Invalid check option: {detail}"),
+            Code::OptionsInvalid => (
+                "Неверный параметр проверки: {detail}",
+                "Invalid check option: {detail}",
+            ),
             Code::OptionsTime => (
                 "Время «{value}» не в формате RFC 3339 (например, 2026-11-25T12:00:00Z)",
                 "The time «{value}» is not RFC 3339 (for example 2026-11-25T12:00:00Z)",
             ),
-            Code::PdfHeader => {
-                ("Заголовок PDF отсутствует или неверен: {detail}", "The PDF header is missing or malformed: {detail}")
-            }
-            Code::PdfNotPdf => ("Документ не является файлом PDF", "The document is not a PDF file"),
+            Code::PdfHeader => (
+                "Заголовок PDF отсутствует или неверен: {detail}",
+                "The PDF header is missing or malformed: {detail}",
+            ),
+            Code::PdfNotPdf => (
+                "Документ не является файлом PDF",
+                "The document is not a PDF file",
+            ),
             Code::PdfNotPdfA1 => (
                 "Документ не заявлен как PDF/A-1: в метаданных XMP нет pdfaid:part = 1 ({detail})",
                 "The document does not claim PDF/A-1: its XMP metadata has no pdfaid:part = 1 ({detail})",
             ),
-            Code::PdfParse => ("Не удалось разобрать PDF: {detail}", "The PDF cannot be parsed: {detail}"),
+            Code::PdfParse => (
+                "Не удалось разобрать PDF: {detail}",
+                "The PDF cannot be parsed: {detail}",
+            ),
             Code::PdfSizeNearLimit => (
                 "Размер {size} байт больше 15 000 000: портал может считать «15 Мб» в десятичных мегабайтах",
                 "The size {size} bytes is above 15,000,000: the portal may count «15 MB» in decimal megabytes",
@@ -250,9 +385,10 @@ impl Code {
                 "Документ слишком велик для портала: {size} байт, предел {limit} байт (15 МиБ)",
                 "The document is too large for the portal: {size} bytes, the limit is {limit} bytes (15 MiB)",
             ),
-            Code::PdfTruncated => {
-                ("Файл PDF обрезан: нет маркера %%EOF", "The PDF file is truncated: there is no %%EOF marker")
-            }
+            Code::PdfTruncated => (
+                "Файл PDF обрезан: нет маркера %%EOF",
+                "The PDF file is truncated: there is no %%EOF marker",
+            ),
             Code::PolicyDateInvalid => (
                 "Дата документа «{value}» не в формате ДД.ММ.ГГГГ или RFC 3339 (например, 25.11.2026 или 2026-11-25)",
                 "The document date «{value}» is neither DD.MM.YYYY nor RFC 3339 (for example 25.11.2026 or 2026-11-25)",
@@ -336,6 +472,98 @@ impl Code {
             Code::PolicySignatureInvalid => (
                 "Недействительная подпись не подтверждает документ и не может быть загружена на портал",
                 "An invalid signature does not sign the document and cannot be uploaded to the portal",
+            ),
+            Code::QualClassPolicy => (
+                "Сертификат должен указывать класс средства ЭП (политика КС1–КА1, 1.2.643.100.113.1–6); указано: {found}",
+                "The certificate must name a signature tool class (policy КС1–КА1, 1.2.643.100.113.1–6); it names: {found}",
+            ),
+            Code::QualCommonName => (
+                "Имя владельца должно содержать общее имя (CN); в сертификате «{value}»",
+                "The subject must have a common name (CN); the certificate has «{value}»",
+            ),
+            Code::QualDuplicateAttribute => (
+                "Атрибут {oid} указан в имени владельца несколько раз с разными значениями",
+                "The attribute {oid} appears in the subject more than once with different values",
+            ),
+            Code::QualIdentificationKind => (
+                "Способ идентификации владельца (IdentificationKind, 1.2.643.100.114) должен быть 0–3; в сертификате {value}",
+                "How the owner was identified (IdentificationKind, 1.2.643.100.114) must be 0–3; the certificate has {value}",
+            ),
+            Code::QualInn => (
+                "ИНН владельца (1.2.643.3.131.1.1) должен иметь 12 цифр с верными контрольными цифрами; в сертификате «{value}»",
+                "The owner's INN (1.2.643.3.131.1.1) must have 12 digits with valid check digits; the certificate has «{value}»",
+            ),
+            Code::QualInnle => (
+                "ИНН юридического лица (1.2.643.100.4) должен иметь 10 цифр с верной контрольной цифрой; в сертификате «{value}»",
+                "The organisation's INN (INNLE, 1.2.643.100.4) must have 10 digits with a valid check digit; the certificate has «{value}»",
+            ),
+            Code::QualIssuerSignTool => (
+                "Сертификат должен указывать средства ЭП и УЦ издателя (issuerSignTool, 1.2.643.100.112) четырьмя строками; в сертификате {count}",
+                "The certificate must name the issuer's signature and CA tools (issuerSignTool, 1.2.643.100.112) in four strings; it has {count}",
+            ),
+            Code::QualKeyUsage => (
+                "Использование ключа (keyUsage) должно допускать подпись (digitalSignature или nonRepudiation); указано: {found}",
+                "The key usage (keyUsage) must allow signing (digitalSignature or nonRepudiation); it has: {found}",
+            ),
+            Code::QualName => (
+                "Имя владельца должно содержать фамилию (SN) и имя с отчеством (GN); в сертификате «{surname}» «{given_name}»",
+                "The subject must have a surname (SN) and given names (GN); the certificate has «{surname}» «{given_name}»",
+            ),
+            Code::QualOgrn => (
+                "ОГРН (1.2.643.100.1) должен иметь 13 цифр с верной контрольной цифрой; в сертификате «{value}»",
+                "The OGRN (1.2.643.100.1) must have 13 digits with a valid check digit; the certificate has «{value}»",
+            ),
+            Code::QualOgrnip => (
+                "ОГРНИП (1.2.643.100.5) должен иметь 15 цифр с верной контрольной цифрой; в сертификате «{value}»",
+                "The OGRNIP (1.2.643.100.5) must have 15 digits with a valid check digit; the certificate has «{value}»",
+            ),
+            Code::QualOrganization => (
+                "Имя владельца должно содержать наименование организации (O); в сертификате «{value}»",
+                "The subject must have the organisation's name (O); the certificate has «{value}»",
+            ),
+            Code::QualSnils => (
+                "СНИЛС владельца (1.2.643.100.3) должен иметь 11 цифр с верным контрольным числом; в сертификате «{value}»",
+                "The owner's SNILS (1.2.643.100.3) must have 11 digits with a valid check number; the certificate has «{value}»",
+            ),
+            Code::QualSubjectSignTool => (
+                "Сертификат должен указывать средство ЭП владельца (subjectSignTool, 1.2.643.100.111); в сертификате: {found}",
+                "The certificate must name the owner's signature tool (subjectSignTool, 1.2.643.100.111); it has: {found}",
+            ),
+            Code::TslBadBase64 => (
+                "Список УЦ: неверный base64 в элементе {element} (байт {offset})",
+                "Trust list: malformed base64 in the element {element} (byte {offset})",
+            ),
+            Code::TslBadDate => (
+                "Список УЦ: неверная дата «{value}» в элементе {element} (байт {offset})",
+                "Trust list: malformed date «{value}» in the element {element} (byte {offset})",
+            ),
+            Code::TslBadHex => (
+                "Список УЦ: неверное шестнадцатеричное значение «{value}» в элементе {element} (байт {offset})",
+                "Trust list: malformed hexadecimal value «{value}» in the element {element} (byte {offset})",
+            ),
+            Code::TslCertificateUnreadable => (
+                "Список УЦ: сертификат УЦ «{authority}» не читается как X.509 ({detail}); он не участвует в поиске по имени",
+                "Trust list: a certificate of the CA «{authority}» cannot be read as X.509 ({detail}); it is not searched by name",
+            ),
+            Code::TslNotXml => (
+                "Список УЦ не является корректным XML: {detail} (байт {offset})",
+                "The trust list is not well-formed XML: {detail} (byte {offset})",
+            ),
+            Code::TslThumbprintMismatch => (
+                "Список УЦ: отпечаток {written} у УЦ «{authority}» не совпадает с SHA-1 сертификата {computed}",
+                "Trust list: the thumbprint {written} of the CA «{authority}» is not the SHA-1 of its certificate, {computed}",
+            ),
+            Code::TslTooLarge => (
+                "Список УЦ превышает предел: {what} больше {limit}",
+                "The trust list exceeds a bound: {what} is over {limit}",
+            ),
+            Code::TslTruncated => (
+                "Список УЦ обрезан: файл кончается до закрытия элементов (байт {offset})",
+                "The trust list is truncated: the file ends before its elements are closed (byte {offset})",
+            ),
+            Code::TslWrongRoot => (
+                "Файл не является списком аккредитованных УЦ: корневой элемент «{name}», ожидался «АккредитованныеУдостоверяющиеЦентры»",
+                "The file is not a list of accredited CAs: the root element is «{name}», not «АккредитованныеУдостоверяющиеЦентры»",
             ),
         }
     }

@@ -39,6 +39,15 @@ pub struct Limits {
     pub max_certificates: u16,
     /// Occurrences kept per PDF/A rule; the rest are only counted.
     pub max_occurrences_per_rule: u16,
+    /// The largest trust list (Минцифры XML) read at all. The list was some 25 MB in 2025 and
+    /// grows with every CA key; four times its size leaves room without inviting a memory bomb.
+    pub max_tsl_bytes: u64,
+    /// The longest text of one trust-list element. The longest values are CA certificates in
+    /// base64, a few KiB each; 1 MiB bounds the buffer one element may take.
+    pub max_tsl_text: u64,
+    /// The most entries (CAs, keys, certificates, CRL addresses, statuses) a trust list may
+    /// have. The real list has some 10 000; a million bounds the index built from it.
+    pub max_tsl_entries: u64,
 }
 
 impl Default for Limits {
@@ -55,6 +64,9 @@ impl Default for Limits {
             max_signers: 64,
             max_certificates: 512,
             max_occurrences_per_rule: 10,
+            max_tsl_bytes: 128 * 1024 * 1024,
+            max_tsl_text: 1024 * 1024,
+            max_tsl_entries: 1_000_000,
         }
     }
 }
