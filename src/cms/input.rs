@@ -105,7 +105,7 @@ pub fn decode<'a>(input: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, Findi
     let (end, ber) = match ber::scan(&bytes, Ctx { base: 0, truncatable: true }, max_depth) {
         Ok(found) => found,
         // Text that happens to start with '0' is not a broken DER file.
-        Err(e) if encoding.is_none() && is_text(input) && e.code != Code::LimitCmsNesting => {
+        Err(e) if encoding.is_none() && input.len() > 1 && is_text(input) && e.code != Code::LimitCmsNesting => {
             return Err(Finding::new(Code::CmsUnknownEncoding))
         }
         Err(e) => return Err(e),
@@ -125,6 +125,31 @@ pub fn decode<'a>(input: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, Findi
     };
     let encoding = encoding.unwrap_or(if ber { Encoding::Ber } else { Encoding::Der });
     Ok(Decoded { encoding, bytes, ber, trailing })
+}
+
+/// The encoding of a signature file as far as it can be told, also when it does not parse (a
+/// truncated DER file is still "der"): `None` for an empty file, a PDF, or something that is
+/// none of the four encodings. A file that never reaches BER features before it breaks off is
+/// taken as DER.
+pub fn sniff(input: &[u8]) -> Option<Encoding> {
+    if input.is_empty() {
+        return None;
+    }
+    if input.first() == Some(&0x30) {
+        let ctx = Ctx { base: 0, truncatable: true };
+        let mut walker = Walker::new(input, ctx, usize::from(Limits::default().max_nesting));
+        while let Ok(Some(_)) = walker.next_event() {}
+        return Some(if walker.ber { Encoding::Ber } else { Encoding::Der });
+    }
+    if looks_like_pdf(input) {
+        return None;
+    }
+    let text = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let (encoding, decoded) = match find(text, b"-----BEGIN") {
+        Some(at) => (Encoding::Pem, pem_body(text.get(at..).unwrap_or_default()).and_then(base64_decode)),
+        None => (Encoding::Base64, base64_decode(text)),
+    };
+    decoded.filter(|d| d.first() == Some(&0x30)).map(|_| encoding)
 }
 
 /// Normalises the one BER element in `input` to DER (X.690 §10): definite minimal lengths,
@@ -406,6 +431,17 @@ mod tests {
         assert_eq!(decode(b"hello, world", &limits()).unwrap_err().code, Code::CmsUnknownEncoding);
         assert_eq!(decode(b"0123 is text", &limits()).unwrap_err().code, Code::CmsUnknownEncoding);
         assert_eq!(decode(b"", &limits()).unwrap_err().code, Code::InputEmpty);
+    }
+
+    #[test]
+    fn sniffs_broken_files() {
+        assert_eq!(sniff(&[0x30, 0x82, 0x10, 0x00, 0x02, 0x01]), Some(Encoding::Der));
+        assert_eq!(sniff(&[0x30, 0x80, 0x30, 0x80, 0x02]), Some(Encoding::Ber));
+        assert_eq!(sniff(b"-----BEGIN CMS-----\nMIAG\n"), Some(Encoding::Pem));
+        assert_eq!(sniff(b"MIAG"), Some(Encoding::Base64));
+        assert_eq!(sniff(b"%PDF-1.4"), None);
+        assert_eq!(sniff(b"garbage!"), None);
+        assert_eq!(sniff(b""), None);
     }
 
     #[test]

@@ -37,5 +37,5 @@ pub mod signed_data;
 pub use attrs::{sha_digest, Attribute, DigestFn, EssCertIdV2, SignedAttrs, TimeStamp};
 pub use certificate::{AccessDescription, AuthorityKeyId, Certificate, Extension, Name, NameAttribute};
 pub use identity::{valid_inn, valid_ogrn, valid_ogrnip, valid_snils, Identity};
-pub use input::{decode, to_der, Decoded, Encoding};
+pub use input::{decode, sniff, to_der, Decoded, Encoding};
 pub use signed_data::{parse, AlgorithmId, ParsedSignature, SignerId, SignerInfo};

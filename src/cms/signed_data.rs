@@ -269,14 +269,11 @@ fn parse_signed_data(sd: &Tlv<'_>, limits: &Limits, time_stamps: bool) -> Result
     let max_certificates = usize::from(limits.max_certificates);
     let mut certificates = Vec::new();
     if let Some(set) = f.read_if(Class::Context, 0)? {
-        let mut items = set.reader()?;
-        let mut index = 0usize;
-        while !items.is_empty() {
-            if index >= max_certificates {
-                return Err(Finding::new(Code::LimitCmsCertificates).arg("limit", max_certificates));
-            }
-            index = index.saturating_add(1);
-            let item = items.read()?;
+        // Count first, so a huge SET stops before any work is spent on its members.
+        let items = bounded_members(&set, max_certificates, || {
+            Finding::new(Code::LimitCmsCertificates).arg("limit", max_certificates)
+        })?;
+        for item in items {
             if !item.is(Class::Universal, universal::SEQUENCE) {
                 continue; // attribute certificates and other formats (RFC 5652 §10.2.2)
             }
@@ -289,28 +286,20 @@ fn parse_signed_data(sd: &Tlv<'_>, limits: &Limits, time_stamps: bool) -> Result
     }
     let mut crls = Vec::new();
     if let Some(set) = f.read_if(Class::Context, 1)? {
-        let mut items = set.reader()?;
-        while !items.is_empty() {
-            if crls.len() >= max_certificates {
-                return Err(Finding::new(Code::LimitCmsElements).arg("what", "CRLs").arg("limit", max_certificates));
-            }
-            let item = items.read()?;
-            if item.is(Class::Universal, universal::SEQUENCE) {
-                crls.push(item.raw.to_vec());
-            }
-        }
+        let items = bounded_members(&set, max_certificates, || {
+            Finding::new(Code::LimitCmsElements).arg("what", "CRLs").arg("limit", max_certificates)
+        })?;
+        crls = items.iter().filter(|i| i.is(Class::Universal, universal::SEQUENCE)).map(|i| i.raw.to_vec()).collect();
     }
 
     let signer_set = f.expect(Tag::universal(universal::SET, true), "signerInfos (SET)")?;
     f.finish("SignedData")?;
     let max_signers = usize::from(limits.max_signers);
-    let mut signers = Vec::new();
-    let mut items = signer_set.reader()?;
-    while !items.is_empty() {
-        if signers.len() >= max_signers {
-            return Err(Finding::new(Code::LimitCmsSigners).arg("limit", max_signers));
-        }
-        let item = items.sequence("a SignerInfo (SEQUENCE)")?;
+    let items =
+        bounded_members(&signer_set, max_signers, || Finding::new(Code::LimitCmsSigners).arg("limit", max_signers))?;
+    let mut signers = Vec::with_capacity(items.len());
+    for item in items {
+        let item = item.expect(Tag::universal(universal::SEQUENCE, true), "a SignerInfo (SEQUENCE)")?;
         signers.push(parse_signer_info(&item, &econtent_type, limits, time_stamps)?);
     }
     if signers.is_empty() {
@@ -406,6 +395,19 @@ fn parse_signer_info(
         timestamps,
         findings,
     })
+}
+
+/// The members of a SET, at most `max` of them (else the `limit` finding).
+fn bounded_members<'a>(set: &Tlv<'a>, max: usize, limit: impl Fn() -> Finding) -> Result<Vec<Tlv<'a>>, Finding> {
+    let mut items = set.reader()?;
+    let mut out = Vec::new();
+    while !items.is_empty() {
+        if out.len() >= max {
+            return Err(limit());
+        }
+        out.push(items.read()?);
+    }
+    Ok(out)
 }
 
 fn is_limit(f: &Finding) -> bool {
