@@ -32,7 +32,8 @@ use crate::time::Time;
 
 /// The most attributes in one signed or unsigned set; CAdES-A signatures carry a few dozen.
 pub const MAX_ATTRIBUTES: usize = 256;
-/// The most values of one attribute.
+/// The most attribute values in one set, all attributes together (nearly every attribute has
+/// one value; a counter-signature or time-stamp attribute may have a few).
 pub const MAX_ATTRIBUTE_VALUES: usize = 256;
 
 /// One attribute, its values as received.
@@ -211,6 +212,7 @@ impl RawAttribute<'_> {
 /// Reads a SET OF Attribute (signed `[0]` or unsigned `[1]`).
 pub(crate) fn read_attributes<'a>(set: &Tlv<'a>) -> Result<Vec<RawAttribute<'a>>, Finding> {
     let mut out = Vec::new();
+    let mut values_total = 0usize;
     let mut items = set.reader()?;
     while !items.is_empty() {
         if out.len() >= MAX_ATTRIBUTES {
@@ -224,9 +226,10 @@ pub(crate) fn read_attributes<'a>(set: &Tlv<'a>) -> Result<Vec<RawAttribute<'a>>
         let mut values = Vec::new();
         let mut vr = values_set.reader()?;
         while !vr.is_empty() {
-            if values.len() >= MAX_ATTRIBUTE_VALUES {
+            if values_total >= MAX_ATTRIBUTE_VALUES {
                 return Err(limit("attribute values", MAX_ATTRIBUTE_VALUES));
             }
+            values_total = values_total.saturating_add(1);
             values.push(vr.read()?);
         }
         out.push(RawAttribute { oid, values });
@@ -351,7 +354,7 @@ fn read_signing_certificate(value: &Tlv<'_>, v2: bool) -> Result<Vec<EssCertIdV2
 /// Reads a signature time-stamp token (one value of id-aa-signatureTimeStampToken). Time-stamps
 /// inside the token are not read (one level only).
 pub(crate) fn read_time_stamp(value: &Tlv<'_>, limits: &Limits) -> Result<TimeStamp, Finding> {
-    let token = parse_content_info(value, limits, false)?;
+    let token = parse_content_info(value, limits, false, None)?;
     if token.content_type != oid::TST_INFO.to_string() {
         return Err(value.malformed("the time-stamp token does not hold a TSTInfo"));
     }

@@ -296,8 +296,7 @@ const KNOWN_EXTENSIONS: [ObjectIdentifier; 15] = [
     oid::EXT_SUBJECT_SIGN_TOOL,
     oid::EXT_ISSUER_SIGN_TOOL,
     oid::EXT_IDENTIFICATION_KIND,
-    // Freshest CRL (RFC 5280 §4.2.1.15): only ever non-critical, listed for completeness.
-    ObjectIdentifier::new_unwrap("2.5.29.46"),
+    oid::EXT_FRESHEST_CRL,
 ];
 
 impl Certificate {

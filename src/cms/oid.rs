@@ -211,6 +211,8 @@ pub const EXT_BASIC_CONSTRAINTS: ObjectIdentifier = oid("2.5.29.19");
 pub const EXT_CRL_DISTRIBUTION_POINTS: ObjectIdentifier = oid("2.5.29.31");
 /// id-ce-certificatePolicies, RFC 5280 §4.2.1.4.
 pub const EXT_CERTIFICATE_POLICIES: ObjectIdentifier = oid("2.5.29.32");
+/// id-ce-freshestCRL, RFC 5280 §4.2.1.15.
+pub const EXT_FRESHEST_CRL: ObjectIdentifier = oid("2.5.29.46");
 /// id-ce-authorityKeyIdentifier, RFC 5280 §4.2.1.1.
 pub const EXT_AUTHORITY_KEY_ID: ObjectIdentifier = oid("2.5.29.35");
 /// id-ce-extKeyUsage, RFC 5280 §4.2.1.12.

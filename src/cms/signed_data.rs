@@ -186,7 +186,7 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<ParsedSignature, Finding> 
     let decoded = input::decode(input, limits)?;
     let mut reader = Reader::new(&decoded.bytes, usize::from(limits.max_nesting));
     let top = reader.read()?;
-    let mut parsed = parse_content_info(&top, limits, true)?;
+    let mut parsed = parse_content_info(&top, limits, true, Some(decoded.ber))?;
     parsed.encoding = decoded.encoding;
     parsed.ber = decoded.ber;
     if let Some(trailing) = decoded.trailing {
@@ -196,11 +196,13 @@ pub fn parse(input: &[u8], limits: &Limits) -> Result<ParsedSignature, Finding> 
 }
 
 /// Reads a ContentInfo holding SignedData. `time_stamps` says whether to read signature
-/// time-stamp tokens among the unsigned attributes (not inside a token: one level only).
+/// time-stamp tokens among the unsigned attributes (not inside a token: one level only);
+/// `known_ber` whether the element uses BER, when the caller knows (else it is scanned).
 pub(crate) fn parse_content_info(
     tlv: &Tlv<'_>,
     limits: &Limits,
     time_stamps: bool,
+    known_ber: Option<bool>,
 ) -> Result<ParsedSignature, Finding> {
     if !tlv.is(Class::Universal, universal::SEQUENCE) || !tlv.tag.constructed {
         return Err(Finding::new(Code::CmsNotSignedData).arg("oid", "—"));
@@ -223,8 +225,11 @@ pub(crate) fn parse_content_info(
     let mut inner = explicit.reader()?;
     let signed_data = inner.sequence("SignedData (SEQUENCE)")?;
     inner.finish("the ContentInfo content")?;
-    let (_, ber) = ber::scan(tlv.raw, Ctx { base: tlv.offset, truncatable: false }, tlv.depth_left)?;
     let mut parsed = parse_signed_data(&signed_data, limits, time_stamps)?;
+    let ber = match known_ber {
+        Some(ber) => ber,
+        None => ber::scan(tlv.raw, Ctx { base: tlv.offset, truncatable: false }, tlv.depth_left)?.1,
+    };
     parsed.ber = ber;
     parsed.encoding = if ber { Encoding::Ber } else { Encoding::Der };
     Ok(parsed)
