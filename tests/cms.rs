@@ -174,6 +174,12 @@ fn pem(label: &str, bytes: &[u8], eol: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
+fn utf16le(ascii: &[u8]) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(ascii.iter().flat_map(|b| [*b, 0]));
+    out
+}
+
 fn streebog(algorithm: &const_oid::ObjectIdentifier, bytes: &[u8]) -> Option<Vec<u8>> {
     if *algorithm == oid::STREEBOG_256 {
         Some(streebog::Streebog256::digest(bytes).to_vec())
@@ -408,6 +414,8 @@ fn pem_and_base64_variants() {
         ("PEM SIGNATURE", pem("SIGNATURE", &der, "\n"), Encoding::Pem),
         ("PEM after text", cat(&[b"Bag Attributes\n    friendlyName: x\n", &pem("PKCS7", &der, "\n")]), Encoding::Pem),
         ("PEM with a BOM", cat(&[b"\xEF\xBB\xBF", &pem("CMS", &der, "\r\n")]), Encoding::Pem),
+        ("PEM in UTF-16LE (PowerShell)", utf16le(&pem("CMS", &der, "\r\n")), Encoding::Pem),
+        ("base64 in UTF-16LE", utf16le(body.as_bytes()), Encoding::Base64),
         ("base64, one line", body.clone().into_bytes(), Encoding::Base64),
         ("base64, CRLF at 76", body.as_bytes().chunks(76).collect::<Vec<_>>().join(&b"\r\n"[..]), Encoding::Base64),
         ("base64 with spaces", spaced.into_bytes(), Encoding::Base64),

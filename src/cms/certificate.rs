@@ -557,6 +557,11 @@ impl Certificate {
         Sha1::digest(&self.der).into()
     }
 
+    /// [`Certificate::sha1_thumbprint`] as lowercase hex.
+    pub fn sha1_hex(&self) -> String {
+        hex(&self.sha1_thumbprint())
+    }
+
     /// The report's key algorithm name (`gost2012-256`, `rsa`, `ecdsa-p256`, ...).
     pub fn key_algorithm_name(&self) -> Option<&'static str> {
         oid::key_algorithm_name(&self.key_algorithm.oid, self.key_param_oids.first())
@@ -723,7 +728,7 @@ mod tests {
         let ca = Certificate::from_der(CA).unwrap();
         assert_eq!(ca.version, 3);
         assert_eq!(ca.serial_hex(), "7fbb8b70a34533332320f0c8a95157df6ac8d8ac");
-        assert_eq!(hex(&ca.sha1_thumbprint()), "82564bbde99562c9cd13e5e639108fb06861bc2a");
+        assert_eq!(ca.sha1_hex(), "82564bbde99562c9cd13e5e639108fb06861bc2a");
         assert_eq!(
             ca.subject.display(),
             "CN=Тестовый УЦ «Северный ключ», O=АО «Северный ключ», C=RU, S=78 г. Санкт-Петербург, \

@@ -87,11 +87,7 @@ pub fn decode<'a>(input: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, Findi
         if looks_like_pdf(input) {
             return Err(Finding::new(Code::CmsUnexpectedPdf));
         }
-        let text = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        let (encoding, decoded) = match find(text, b"-----BEGIN") {
-            Some(at) => (Encoding::Pem, pem_body(text.get(at..).unwrap_or_default()).and_then(base64_decode)),
-            None => (Encoding::Base64, base64_decode(text)),
-        };
+        let (encoding, decoded) = decode_text(input);
         let decoded = decoded.ok_or_else(|| Finding::new(Code::CmsUnknownEncoding))?;
         if decoded.starts_with(PDF_MAGIC) {
             return Err(Finding::new(Code::CmsUnexpectedPdf));
@@ -144,11 +140,7 @@ pub fn sniff(input: &[u8]) -> Option<Encoding> {
     if looks_like_pdf(input) {
         return None;
     }
-    let text = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let (encoding, decoded) = match find(text, b"-----BEGIN") {
-        Some(at) => (Encoding::Pem, pem_body(text.get(at..).unwrap_or_default()).and_then(base64_decode)),
-        None => (Encoding::Base64, base64_decode(text)),
-    };
+    let (encoding, decoded) = decode_text(input);
     decoded.filter(|d| d.first() == Some(&0x30)).map(|_| encoding)
 }
 
@@ -355,6 +347,21 @@ fn add_to_parent(stack: &mut [Frame], total: &mut usize, size: usize) -> Option<
         None => *total = total.checked_add(size)?,
     }
     Some(())
+}
+
+/// PEM or bare base64 text, in UTF-8 (with or without a BOM) or in UTF-16 with a BOM (what
+/// Windows PowerShell's `Out-File` writes): the encoding and the decoded bytes, if any.
+fn decode_text(input: &[u8]) -> (Encoding, Option<Vec<u8>>) {
+    let text: Cow<'_, [u8]> = match input {
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => {
+            Cow::Owned(rest.iter().copied().filter(|b| *b != 0).collect())
+        }
+        _ => Cow::Borrowed(input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)),
+    };
+    match find(&text, b"-----BEGIN") {
+        Some(at) => (Encoding::Pem, pem_body(text.get(at..).unwrap_or_default()).and_then(base64_decode)),
+        None => (Encoding::Base64, base64_decode(&text)),
+    }
 }
 
 fn looks_like_pdf(input: &[u8]) -> bool {

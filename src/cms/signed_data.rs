@@ -262,9 +262,15 @@ fn parse_signed_data(sd: &Tlv<'_>, limits: &Limits, time_stamps: bool) -> Result
     let content = match e.read_if(Class::Context, 0)? {
         Some(explicit) => {
             let mut inner = explicit.reader()?;
-            let octets = inner.expect(Tag::universal(universal::OCTET_STRING, false), "eContent (OCTET STRING)")?;
+            let value = inner.read()?;
             inner.finish("eContent")?;
-            Some(octets.octets()?.into_owned())
+            if value.is(Class::Universal, universal::OCTET_STRING) {
+                Some(value.octets()?.into_owned())
+            } else {
+                // PKCS #7 v1.5 (RFC 2315 §9.1) allows any type here; its contents octets are
+                // what was digested (RFC 5652 §5.4 keeps that rule for such old signatures).
+                Some(value.content.to_vec())
+            }
         }
         None => None,
     };
