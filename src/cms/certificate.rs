@@ -764,6 +764,127 @@ mod tests {
         assert_eq!(Certificate::from_der(&trailing).unwrap_err().code, Code::CertMalformed);
     }
 
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let len = content.len();
+        if len < 0x80 {
+            out.push(u8::try_from(len).unwrap());
+        } else {
+            out.extend([0x82, u8::try_from(len >> 8).unwrap(), u8::try_from(len & 0xff).unwrap()]);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    fn oid_tlv(oid: &ObjectIdentifier) -> Vec<u8> {
+        tlv(0x06, oid.as_bytes())
+    }
+
+    fn ext(oid: &ObjectIdentifier, critical: bool, value: &[u8]) -> Vec<u8> {
+        let flag = if critical { vec![0x01, 0x01, 0xff] } else { Vec::new() };
+        tlv(0x30, &[oid_tlv(oid), flag, tlv(0x04, value)].concat())
+    }
+
+    /// A hand-made certificate with every extension this reader decodes, a duplicate and an
+    /// unknown critical one.
+    fn synthetic() -> Vec<u8> {
+        let name = tlv(
+            0x30,
+            &tlv(0x31, &tlv(0x30, &[oid_tlv(&oid::AT_COMMON_NAME), tlv(0x1c, &[0, 0, 0x04, 0x10])].concat())),
+        );
+        let validity = tlv(0x30, &[tlv(0x17, b"260101000000Z"), tlv(0x18, b"20510101000000Z")].concat());
+        let spki = tlv(
+            0x30,
+            &[tlv(0x30, &[oid_tlv(&oid::EC_PUBLIC_KEY), oid_tlv(&oid::SECP256R1)].concat()), tlv(0x03, &[0, 4, 1, 2])]
+                .concat(),
+        );
+        let url = |u: &str| tlv(0x86, u.as_bytes());
+        let gt = |t: &[u8]| t.to_vec();
+        let extensions = [
+            ext(&oid::EXT_BASIC_CONSTRAINTS, true, &tlv(0x30, &[tlv(0x01, &[0xff]), tlv(0x02, &[0])].concat())),
+            ext(&oid::EXT_BASIC_CONSTRAINTS, true, &tlv(0x30, &[])),
+            ext(&ObjectIdentifier::new_unwrap("1.2.3.4"), true, &[0x05, 0x00]),
+            ext(&ObjectIdentifier::new_unwrap("1.2.3.5"), false, &[0x05, 0x00]),
+            ext(
+                &oid::EXT_PRIVATE_KEY_USAGE_PERIOD,
+                false,
+                &tlv(0x30, &[tlv(0x80, &gt(b"20260101000000Z")), tlv(0x81, &gt(b"20270101000000Z"))].concat()),
+            ),
+            ext(
+                &oid::EXT_AUTHORITY_INFO_ACCESS,
+                false,
+                &tlv(0x30, &tlv(0x30, &[oid_tlv(&oid::AD_OCSP), url("http://ocsp.test/")].concat())),
+            ),
+            ext(
+                &oid::EXT_CRL_DISTRIBUTION_POINTS,
+                false,
+                &tlv(0x30, &tlv(0x30, &tlv(0xa0, &tlv(0xa0, &url("http://crl.test/ca.crl"))))),
+            ),
+            ext(
+                &oid::EXT_AUTHORITY_KEY_ID,
+                false,
+                &tlv(
+                    0x30,
+                    &[tlv(0x80, &[0xaa, 0xbb]), tlv(0xa1, &tlv(0xa4, &name)), tlv(0x82, &[0x01, 0x02])].concat(),
+                ),
+            ),
+            ext(&oid::EXT_IDENTIFICATION_KIND, false, &[0x02, 0x01, 0x03]),
+            ext(&oid::EXT_SUBJECT_SIGN_TOOL, false, &tlv(0x0c, "СКЗИ".as_bytes())),
+            ext(&oid::EXT_EXTENDED_KEY_USAGE, false, &tlv(0x30, &oid_tlv(&oid::AD_OCSP))),
+        ]
+        .concat();
+        let algorithm = tlv(0x30, &oid_tlv(&oid::ECDSA_WITH_SHA256));
+        let tbs = tlv(
+            0x30,
+            &[
+                tlv(0xa0, &[0x02, 0x01, 0x02]),
+                tlv(0x02, &[0x05]),
+                algorithm.clone(),
+                name.clone(),
+                validity,
+                name,
+                spki,
+                tlv(0xa3, &tlv(0x30, &extensions)),
+            ]
+            .concat(),
+        );
+        tlv(0x30, &[tbs, algorithm, tlv(0x03, &[0, 0xab])].concat())
+    }
+
+    #[test]
+    fn reads_every_extension() {
+        let c = Certificate::from_der(&synthetic()).unwrap();
+        assert_eq!(c.subject.common_name(), Some("А"), "UniversalString");
+        assert_eq!(c.not_after.to_string(), "2051-01-01T00:00:00Z");
+        assert_eq!(c.basic_constraints, Some((true, Some(0))));
+        assert_eq!(c.duplicate_extensions, [oid::EXT_BASIC_CONSTRAINTS]);
+        assert_eq!(c.unknown_critical_extensions, [ObjectIdentifier::new_unwrap("1.2.3.4")]);
+        let codes: Vec<Code> = c.findings().iter().map(|f| f.code).collect();
+        assert_eq!(codes, [Code::CertDuplicateExtension, Code::CertUnknownCriticalExtension]);
+        let (from, to) = c.private_key_usage_period.unwrap();
+        assert_eq!(
+            (from.unwrap().to_string(), to.unwrap().to_string()),
+            ("2026-01-01T00:00:00Z".into(), "2027-01-01T00:00:00Z".into())
+        );
+        assert_eq!(
+            c.authority_info_access,
+            [AccessDescription { method: oid::AD_OCSP, url: "http://ocsp.test/".into() }]
+        );
+        assert_eq!(c.crl_distribution_points, ["http://crl.test/ca.crl"]);
+        let aki = c.authority_key_id.as_ref().unwrap();
+        assert_eq!(aki.key_id.as_deref(), Some(&[0xaa, 0xbb][..]));
+        assert_eq!(aki.issuer_der.as_deref(), Some(c.issuer_der.as_slice()));
+        assert_eq!(aki.serial.as_deref(), Some(&[0x01, 0x02][..]));
+        assert_eq!(c.identification_kind, Some(3));
+        assert_eq!(c.subject_sign_tool.as_deref(), Some("СКЗИ"));
+        assert_eq!(c.extended_key_usage, [oid::AD_OCSP]);
+        assert_eq!(c.key_param_oids, [oid::SECP256R1]);
+        assert_eq!(c.key_algorithm_name(), Some("ecdsa-p256"));
+        assert_eq!(c.public_key, [4, 1, 2]);
+        assert_eq!(c.signature, [0xab]);
+        assert_eq!(c.extensions.len(), 11);
+    }
+
     #[test]
     fn serials() {
         assert_eq!(serial_hex(&[0x00, 0x8f, 0x01]), "8f01");
