@@ -13,18 +13,38 @@ use serde::Serialize;
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Ord, PartialOrd, Hash)]
 pub enum Code {
+    /// An extension appears more than once in a certificate.
+    CertDuplicateExtension,
+    /// A certificate is malformed.
+    CertMalformed,
+    /// A certificate has a critical extension the checker does not know.
+    CertUnknownCriticalExtension,
     /// The CRL has an unknown critical extension (RFC 5280 §5.2): it must not be used.
     ChainCrlCriticalExtension,
     /// The CRL file is neither DER nor PEM (`X509 CRL`).
     ChainCrlEncoding,
     /// The CRL is malformed DER.
     ChainCrlMalformed,
+    /// A signed attribute appears more than once, or has several values.
+    CmsAttributeDuplicate,
+    /// The signed attributes lack a required attribute.
+    CmsAttributeMissing,
     /// The CMS uses BER with an indefinite length that is never closed.
     CmsBerUnterminated,
+    /// The input is a certificate, not a signature.
+    CmsCertificateNotSignature,
+    /// The content-type attribute differs from the signed content type.
+    CmsContentTypeMismatch,
     /// A DER or BER element is malformed.
     CmsMalformed,
     /// The file is not a CMS SignedData structure.
     CmsNotSignedData,
+    /// The SignedData has no SignerInfo.
+    CmsNoSigners,
+    /// The signed attributes are not DER.
+    CmsSignedAttrsNotDer,
+    /// Bytes follow the signature in the file.
+    CmsTrailingData,
     /// The CMS data ends before a declared length.
     CmsTruncated,
     /// The input looks like a PDF, not a signature.
@@ -41,6 +61,14 @@ pub enum Code {
     Internal,
     /// The work budget ran out before the check finished.
     LimitBudget,
+    /// A CMS carries more certificates than allowed.
+    LimitCmsCertificates,
+    /// A list in a CMS or certificate is longer than allowed.
+    LimitCmsElements,
+    /// ASN.1 nesting is deeper than allowed.
+    LimitCmsNesting,
+    /// A CMS has more signers than allowed.
+    LimitCmsSigners,
     /// The options given to `check` are invalid.
     OptionsInvalid,
     /// The time given in the options is not RFC 3339.
@@ -152,12 +180,22 @@ pub enum Code {
 impl Code {
     /// Every code, in alphabetical order.
     pub const ALL: &'static [Code] = &[
+        Code::CertDuplicateExtension,
+        Code::CertMalformed,
+        Code::CertUnknownCriticalExtension,
         Code::ChainCrlCriticalExtension,
         Code::ChainCrlEncoding,
         Code::ChainCrlMalformed,
+        Code::CmsAttributeDuplicate,
+        Code::CmsAttributeMissing,
         Code::CmsBerUnterminated,
+        Code::CmsCertificateNotSignature,
+        Code::CmsContentTypeMismatch,
         Code::CmsMalformed,
         Code::CmsNotSignedData,
+        Code::CmsNoSigners,
+        Code::CmsSignedAttrsNotDer,
+        Code::CmsTrailingData,
         Code::CmsTruncated,
         Code::CmsUnexpectedPdf,
         Code::CmsUnknownEncoding,
@@ -166,6 +204,10 @@ impl Code {
         Code::InputUnreadable,
         Code::Internal,
         Code::LimitBudget,
+        Code::LimitCmsCertificates,
+        Code::LimitCmsElements,
+        Code::LimitCmsNesting,
+        Code::LimitCmsSigners,
         Code::OptionsInvalid,
         Code::OptionsTime,
         Code::PdfHeader,
@@ -224,12 +266,22 @@ impl Code {
     /// The stable string of this code, such as `"CMS_BER_UNTERMINATED"`.
     pub const fn as_str(self) -> &'static str {
         match self {
+            Code::CertDuplicateExtension => "CERT_DUPLICATE_EXTENSION",
+            Code::CertMalformed => "CERT_MALFORMED",
+            Code::CertUnknownCriticalExtension => "CERT_UNKNOWN_CRITICAL_EXTENSION",
             Code::ChainCrlCriticalExtension => "CHAIN_CRL_CRITICAL_EXTENSION",
             Code::ChainCrlEncoding => "CHAIN_CRL_ENCODING",
             Code::ChainCrlMalformed => "CHAIN_CRL_MALFORMED",
+            Code::CmsAttributeDuplicate => "CMS_ATTRIBUTE_DUPLICATE",
+            Code::CmsAttributeMissing => "CMS_ATTRIBUTE_MISSING",
             Code::CmsBerUnterminated => "CMS_BER_UNTERMINATED",
+            Code::CmsCertificateNotSignature => "CMS_CERTIFICATE_NOT_SIGNATURE",
+            Code::CmsContentTypeMismatch => "CMS_CONTENT_TYPE_MISMATCH",
             Code::CmsMalformed => "CMS_MALFORMED",
             Code::CmsNotSignedData => "CMS_NOT_SIGNED_DATA",
+            Code::CmsNoSigners => "CMS_NO_SIGNERS",
+            Code::CmsSignedAttrsNotDer => "CMS_SIGNED_ATTRS_NOT_DER",
+            Code::CmsTrailingData => "CMS_TRAILING_DATA",
             Code::CmsTruncated => "CMS_TRUNCATED",
             Code::CmsUnexpectedPdf => "CMS_UNEXPECTED_PDF",
             Code::CmsUnknownEncoding => "CMS_UNKNOWN_ENCODING",
@@ -238,6 +290,10 @@ impl Code {
             Code::InputUnreadable => "INPUT_UNREADABLE",
             Code::Internal => "INTERNAL",
             Code::LimitBudget => "LIMIT_BUDGET",
+            Code::LimitCmsCertificates => "LIMIT_CMS_CERTIFICATES",
+            Code::LimitCmsElements => "LIMIT_CMS_ELEMENTS",
+            Code::LimitCmsNesting => "LIMIT_CMS_NESTING",
+            Code::LimitCmsSigners => "LIMIT_CMS_SIGNERS",
             Code::OptionsInvalid => "OPTIONS_INVALID",
             Code::OptionsTime => "OPTIONS_TIME",
             Code::PdfHeader => "PDF_HEADER",
@@ -297,6 +353,18 @@ impl Code {
     /// The (Russian, English) message templates of this code.
     pub const fn texts(self) -> (&'static str, &'static str) {
         match self {
+            Code::CertDuplicateExtension => (
+                "Расширение {oid} встречается в сертификате более одного раза",
+                "The extension {oid} appears more than once in the certificate",
+            ),
+            Code::CertMalformed => (
+                "Сертификат повреждён: неверная структура (байт {offset}: {detail})",
+                "The certificate is malformed (byte {offset}: {detail})",
+            ),
+            Code::CertUnknownCriticalExtension => (
+                "Сертификат содержит неизвестное критическое расширение {oid}",
+                "The certificate has an unknown critical extension {oid}",
+            ),
             Code::ChainCrlCriticalExtension => (
                 "Список отзыва (CRL) содержит неизвестное критическое расширение {oid}: его нельзя использовать",
                 "The CRL has an unknown critical extension {oid}: it must not be used",
@@ -309,9 +377,25 @@ impl Code {
                 "Список отзыва (CRL) повреждён: {detail} (байт {offset})",
                 "The CRL is malformed: {detail} (byte {offset})",
             ),
+            Code::CmsAttributeDuplicate => (
+                "Подписанный атрибут {name} встречается более одного раза или имеет несколько значений",
+                "The signed attribute {name} appears more than once or has several values",
+            ),
+            Code::CmsAttributeMissing => (
+                "В подписанных атрибутах нет обязательного атрибута {name} (RFC 5652 §5.3)",
+                "The signed attributes lack the required attribute {name} (RFC 5652 §5.3)",
+            ),
             Code::CmsBerUnterminated => (
                 "Подпись в кодировке BER: неопределённая длина не закрыта (байт {offset})",
                 "The signature uses BER with an indefinite length that is never closed (byte {offset})",
+            ),
+            Code::CmsCertificateNotSignature => (
+                "Вместо файла подписи передан сертификат",
+                "A certificate was given instead of a signature file",
+            ),
+            Code::CmsContentTypeMismatch => (
+                "Атрибут content-type ({attribute}) не совпадает с типом подписанного содержимого ({content})",
+                "The content-type attribute ({attribute}) differs from the signed content type ({content})",
             ),
             Code::CmsMalformed => (
                 "Подпись повреждена: неверная структура ASN.1 (байт {offset}: {detail})",
@@ -320,6 +404,18 @@ impl Code {
             Code::CmsNotSignedData => (
                 "Файл не является подписью CMS SignedData (тип содержимого {oid})",
                 "The file is not a CMS SignedData signature (content type {oid})",
+            ),
+            Code::CmsNoSigners => (
+                "В файле нет ни одной подписи (только сертификаты)",
+                "The file holds no signature (certificates only)",
+            ),
+            Code::CmsSignedAttrsNotDer => (
+                "Подписанные атрибуты записаны не в DER (RFC 5652 §5.3); подпись проверяется по полученным байтам",
+                "The signed attributes are not DER (RFC 5652 §5.3); the signature is checked over the bytes as received",
+            ),
+            Code::CmsTrailingData => (
+                "После подписи в файле есть лишние данные: {size} байт с байта {offset}",
+                "The file has {size} extra bytes after the signature, from byte {offset}",
             ),
             Code::CmsTruncated => (
                 "Файл подписи обрезан: данные кончаются раньше объявленной длины (байт {offset})",
@@ -352,6 +448,22 @@ impl Code {
             Code::LimitBudget => (
                 "Проверка остановлена: исчерпан предел работы ({what}); вердикт не вынесен",
                 "The check stopped: the work limit ran out ({what}); no verdict",
+            ),
+            Code::LimitCmsCertificates => (
+                "В подписи больше {limit} сертификатов; проверка остановлена",
+                "The signature carries more than {limit} certificates; the check stopped",
+            ),
+            Code::LimitCmsElements => (
+                "{what}: больше {limit} элементов; проверка остановлена",
+                "{what}: more than {limit} elements; the check stopped",
+            ),
+            Code::LimitCmsNesting => (
+                "Вложенность ASN.1 глубже {limit} уровней (байт {offset}); проверка остановлена",
+                "The ASN.1 nesting is deeper than {limit} levels (byte {offset}); the check stopped",
+            ),
+            Code::LimitCmsSigners => (
+                "В подписи больше {limit} подписантов; проверка остановлена",
+                "The signature has more than {limit} signers; the check stopped",
             ),
             Code::OptionsInvalid => (
                 "Неверный параметр проверки: {detail}",
