@@ -13,6 +13,10 @@ use serde::Serialize;
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Ord, PartialOrd, Hash)]
 pub enum Code {
+    /// The public key of a certificate is malformed or not a point of its curve.
+    CertKeyInvalid,
+    /// The public key algorithm or its parameters are not supported.
+    CertKeyUnsupported,
     /// The CMS uses BER with an indefinite length that is never closed.
     CmsBerUnterminated,
     /// A DER or BER element is malformed.
@@ -51,11 +55,23 @@ pub enum Code {
     PdfSizeOverLimit,
     /// The PDF is truncated (no `%%EOF`).
     PdfTruncated,
+    /// A private key for signing is malformed or unsupported.
+    SignKeyInvalid,
+    /// The signature algorithm does not match the key or the digest.
+    SigAlgorithmMismatch,
+    /// The signature value is malformed (length, DER).
+    SigEncoding,
+    /// The signature does not verify (one opaque code for every mathematical failure).
+    SigInvalid,
+    /// The signature or digest algorithm is not supported.
+    SigUnsupportedAlgorithm,
 }
 
 impl Code {
     /// Every code, in alphabetical order.
     pub const ALL: &'static [Code] = &[
+        Code::CertKeyInvalid,
+        Code::CertKeyUnsupported,
         Code::CmsBerUnterminated,
         Code::CmsMalformed,
         Code::CmsNotSignedData,
@@ -75,11 +91,18 @@ impl Code {
         Code::PdfSizeNearLimit,
         Code::PdfSizeOverLimit,
         Code::PdfTruncated,
+        Code::SignKeyInvalid,
+        Code::SigAlgorithmMismatch,
+        Code::SigEncoding,
+        Code::SigInvalid,
+        Code::SigUnsupportedAlgorithm,
     ];
 
     /// The stable string of this code, such as `"CMS_BER_UNTERMINATED"`.
     pub const fn as_str(self) -> &'static str {
         match self {
+            Code::CertKeyInvalid => "CERT_KEY_INVALID",
+            Code::CertKeyUnsupported => "CERT_KEY_UNSUPPORTED",
             Code::CmsBerUnterminated => "CMS_BER_UNTERMINATED",
             Code::CmsMalformed => "CMS_MALFORMED",
             Code::CmsNotSignedData => "CMS_NOT_SIGNED_DATA",
@@ -99,12 +122,23 @@ impl Code {
             Code::PdfSizeNearLimit => "PDF_SIZE_NEAR_LIMIT",
             Code::PdfSizeOverLimit => "PDF_SIZE_OVER_LIMIT",
             Code::PdfTruncated => "PDF_TRUNCATED",
+            Code::SignKeyInvalid => "SIGN_KEY_INVALID",
+            Code::SigAlgorithmMismatch => "SIG_ALGORITHM_MISMATCH",
+            Code::SigEncoding => "SIG_ENCODING",
+            Code::SigInvalid => "SIG_INVALID",
+            Code::SigUnsupportedAlgorithm => "SIG_UNSUPPORTED_ALGORITHM",
         }
     }
 
     /// The (Russian, English) message templates of this code.
     pub const fn texts(self) -> (&'static str, &'static str) {
         match self {
+            Code::CertKeyInvalid => {
+                ("Открытый ключ сертификата неверен: {detail}", "The certificate's public key is invalid: {detail}")
+            }
+            Code::CertKeyUnsupported => {
+                ("Алгоритм открытого ключа {oid} не поддерживается", "The public key algorithm {oid} is not supported")
+            }
             Code::CmsBerUnterminated => (
                 "Подпись в кодировке BER: неопределённая длина не закрыта (байт {offset})",
                 "The signature uses BER with an indefinite length that is never closed (byte {offset})",
@@ -162,6 +196,24 @@ impl Code {
             Code::PdfTruncated => {
                 ("Файл PDF обрезан: нет маркера %%EOF", "The PDF file is truncated: there is no %%EOF marker")
             }
+            Code::SignKeyInvalid => {
+                ("Закрытый ключ нельзя использовать: {detail}", "The private key cannot be used: {detail}")
+            }
+            Code::SigAlgorithmMismatch => (
+                "Алгоритм подписи {algorithm} не соответствует ключу {key}",
+                "The signature algorithm {algorithm} does not match the key {key}",
+            ),
+            Code::SigEncoding => {
+                ("Значение подписи имеет неверный формат: {detail}", "The signature value is malformed: {detail}")
+            }
+            Code::SigInvalid => (
+                "Подпись неверна: математическая проверка не прошла",
+                "The signature is invalid: the mathematical check failed",
+            ),
+            Code::SigUnsupportedAlgorithm => (
+                "Алгоритм подписи или хэширования {oid} не поддерживается",
+                "The signature or digest algorithm {oid} is not supported",
+            ),
         }
     }
 }

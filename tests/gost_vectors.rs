@@ -1,0 +1,189 @@
+//! GOST R 34.10/34.11 known-answer tests: the published examples (RFC 7091, RFC 5832, RFC 6986,
+//! GOST R 34.11-94 with CryptoPro parameters), every good vector with flipped-bit variants that
+//! must fail.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::as_conversions)]
+
+use const_oid::ObjectIdentifier;
+use ekdo_check::crypto::gost::{KeyAlgorithm, ParamSet, Signature, SigningKey, VerifyingKey};
+use ekdo_check::crypto::DigestAlgorithm;
+use ekdo_check::Code;
+
+fn unhex(text: &str) -> Vec<u8> {
+    let clean: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    hex::decode(clean).expect("hex")
+}
+
+fn reversed(mut bytes: Vec<u8>) -> Vec<u8> {
+    bytes.reverse();
+    bytes
+}
+
+fn param_set(oid: &str) -> &'static ParamSet {
+    ParamSet::from_oid(&ObjectIdentifier::new_unwrap(oid)).expect("known parameter set")
+}
+
+/// Verifies, then checks that flipping one bit in each byte of the signature and of the digest
+/// makes verification fail with SIG_INVALID.
+fn assert_good_and_flips_fail(key: &VerifyingKey, digest: &[u8], cms_signature: &[u8]) {
+    let field_len = key.param_set().field_len();
+    let sig = Signature::from_cms_bytes(cms_signature, field_len).expect("well-formed signature");
+    key.verify_prehash(digest, &sig).expect("the good vector verifies");
+    for i in 0..cms_signature.len() {
+        let mut bad = cms_signature.to_vec();
+        bad[i] ^= 1 << (i % 8);
+        match Signature::from_cms_bytes(&bad, field_len) {
+            Ok(bad_sig) => {
+                let err = key.verify_prehash(digest, &bad_sig).expect_err("a flipped signature bit must fail");
+                assert_eq!(err.code, Code::SigInvalid, "signature byte {i}");
+            }
+            Err(err) => assert_eq!(err.code, Code::SigInvalid),
+        }
+    }
+    for i in 0..digest.len() {
+        let mut bad = digest.to_vec();
+        bad[i] ^= 0x80 >> (i % 8);
+        let err = key.verify_prehash(&bad, &sig).expect_err("a flipped digest bit must fail");
+        assert_eq!(err.code, Code::SigInvalid, "digest byte {i}");
+    }
+}
+
+/// A published example given as big-endian numbers: key d, public point (x, y), e (the digest
+/// as an integer), nonce k, signature (r, s).
+struct Example {
+    param_set: &'static str,
+    algorithm: KeyAlgorithm,
+    d: &'static str,
+    x: &'static str,
+    y: &'static str,
+    e: &'static str,
+    k: &'static str,
+    r: &'static str,
+    s: &'static str,
+}
+
+fn run_example(ex: &Example) {
+    let set = param_set(ex.param_set);
+    let signing = SigningKey::from_be_bytes(ex.algorithm, set, &unhex(ex.d)).expect("d is valid");
+    // The public key: Q = d·P matches the published (x, y).
+    let mut expected_point = reversed(unhex(ex.x));
+    expected_point.extend(reversed(unhex(ex.y)));
+    assert_eq!(signing.verifying_key().to_le_coordinates(), expected_point, "Q = d·P");
+    let key = VerifyingKey::from_le_coordinates(ex.algorithm, set, &expected_point).expect("Q is on the curve");
+    assert_eq!(&key, signing.verifying_key());
+    // The digest bytes are e little-endian (GOST reads the digest as a little-endian number).
+    let digest = reversed(unhex(ex.e));
+    // Signing with the published k gives the published (r, s).
+    let sig = signing.sign_prehash(&digest, &unhex(ex.k)).expect("signs");
+    assert_eq!(sig.r(), unhex(ex.r).as_slice(), "r");
+    assert_eq!(sig.s(), unhex(ex.s).as_slice(), "s");
+    let mut cms = unhex(ex.s);
+    cms.extend(unhex(ex.r));
+    assert_eq!(sig.to_cms_bytes(), cms);
+    assert_good_and_flips_fail(&key, &digest, &cms);
+}
+
+// RFC 7091 Appendix A.1 (the same example as RFC 5832 §7 for GOST R 34.10-2001), on the test
+// curve id-GostR3410-2001-TestParamSet (RFC 4357 §11.4, 1.2.643.2.2.35.0).
+const RFC7091_A1: Example = Example {
+    param_set: "1.2.643.2.2.35.0",
+    algorithm: KeyAlgorithm::Gost2012_256,
+    d: "7A929ADE789BB9BE10ED359DD39A72C11B60961F49397EEE1D19CE9891EC3B28",
+    x: "7F2B49E270DB6D90D8595BEC458B50C58585BA1D4E9B788F6689DBD8E56FD80B",
+    y: "26F1B489D6701DD185C8413A977B3CBBAF64D1C593D26627DFFB101A87FF77DA",
+    e: "2DFBC1B372D89A1188C09C52E0EEC61FCE52032AB1022E8E67ECE6672B043EE5",
+    k: "77105C9B20BCD3122823C8CF6FCC7B956DE33814E95B7FE64FED924594DCEAB3",
+    r: "41AA28D2F1AB148280CD9ED56FEDA41974053554A42767B83AD043FD39DC0493",
+    s: "01456C64BA4642A1653C235A98A60249BCD6D3F746B631DF928014F6C5BF9C40",
+};
+
+#[test]
+fn rfc7091_a1_gost2012_256_test_curve() {
+    run_example(&RFC7091_A1);
+}
+
+#[test]
+fn rfc5832_gost2001_example() {
+    // RFC 5832 §7 is the same example with a GOST R 34.10-2001 key.
+    run_example(&Example { algorithm: KeyAlgorithm::Gost2001, ..RFC7091_A1 });
+}
+
+// RFC 7091 Appendix A.2: GOST R 34.10-2012 with a 512-bit key on the 512-bit test curve
+// (id-tc26-gost-3410-12-512-paramSetTest, 1.2.643.7.1.2.1.2.0).
+#[test]
+fn rfc7091_a2_gost2012_512_test_curve() {
+    run_example(&Example {
+        param_set: "1.2.643.7.1.2.1.2.0",
+        algorithm: KeyAlgorithm::Gost2012_512,
+        d: "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B1020
+            72E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4",
+        x: "115DC5BC96760C7B48598D8AB9E740D4C4A85A65BE33C1815B5C320C854621DD
+            5A515856D13314AF69BC5B924C8B4DDFF75C45415C1D9DD9DD33612CD530EFE1",
+        y: "37C7C90CD40B0F5621DC3AC1B751CFA0E2634FA0503B3D52639F5D7FB72AFD61
+            EA199441D943FFE7F0C70A2759A3CDB84C114E1F9339FDF27F35ECA93677BEEC",
+        e: "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C591
+            7184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C",
+        k: "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F3658
+            86748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1",
+        r: "2F86FA60A081091A23DD795E1E3C689EE512A3C82EE0DCC2643C78EEA8FCACD3
+            5492558486B20F1C9EC197C90699850260C93BCBCD9C5C3317E19344E173AE36",
+        s: "1081B394696FFE8E6585E7A9362D26B6325F56778AADBC081C0BFBE933D52FF5
+            823CE288E8C4F362526080DF7F70CE406A6EEB1F56919CB92A9853BDE73E5B4A",
+    });
+}
+
+// RFC 6986 §10.1 (M1, 63 ASCII bytes) and §10.2 (M2, 72 bytes of CP1251 text); the RFC prints
+// messages and digests as reversed hex, these are the byte strings in the order hashed and
+// output (the order `openssl dgst -engine gost -md_gost12_256` prints).
+const M1: &[u8] = b"012345678901234567890123456789012345678901234567890123456789012";
+const M2_HEX: &str = "d1e520e2e5f2f0e82c20d1f2f0e8e1eee6e820e2edf3f6e82c20e2e5fef2fa20f120eceef0ff20f1f2f0e5ebe0ece8
+                      20ede020f5f0e0e1f0fbff20efebfaeafb20c8e3eef0e5e2fb";
+
+#[test]
+fn streebog_rfc6986_examples() {
+    let m2 = unhex(M2_HEX);
+    let cases: [(&[u8], DigestAlgorithm, &str); 4] = [
+        (
+            M1,
+            DigestAlgorithm::Streebog512,
+            "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa
+             00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48",
+        ),
+        (M1, DigestAlgorithm::Streebog256, "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500"),
+        (
+            &m2,
+            DigestAlgorithm::Streebog512,
+            "1e88e62226bfca6f9994f1f2d51569e0daf8475a3b0fe61a5300eee46d961376
+             035fe83549ada2b8620fcd7c496ce5b33f0cb9dddc2b6460143b03dabac9fb28",
+        ),
+        (&m2, DigestAlgorithm::Streebog256, "9dd2fe4e90409e5da87f53976d7405b0c0cac628fc669a741d50063c557e8f50"),
+    ];
+    for (message, algorithm, expected) in cases {
+        assert_eq!(algorithm.digest(message), unhex(expected), "{}", algorithm.name());
+        let mut flipped = message.to_vec();
+        flipped[0] ^= 1;
+        assert_ne!(algorithm.digest(&flipped), unhex(expected));
+    }
+}
+
+// GOST R 34.11-94 with the CryptoPro parameters (id-GostR3411-94-CryptoProParamSet, RFC 4357
+// §11.2); the values agree with `openssl dgst -engine gost -md_gost94`.
+#[test]
+fn gost94_cryptopro_examples() {
+    let cases = [
+        ("a", "e74c52dd282183bf37af0079c9f78055715a103f17e3133ceff1aacf2f403011"),
+        ("abc", "b285056dbf18d7392d7677369524dd14747459ed8143997e163b2986f92fd42c"),
+        ("message digest", "bc6041dd2aa401ebfa6e9886734174febdb4729aa972d60f549ac39b29721ba0"),
+        (
+            "The quick brown fox jumps over the lazy dog",
+            "9004294a361a508c586fe53d1f1b02746765e71b765472786e4770d565830a76",
+        ),
+    ];
+    for (message, expected) in cases {
+        assert_eq!(DigestAlgorithm::Gost94CryptoPro.digest(message.as_bytes()), unhex(expected), "{message}");
+    }
+    assert_ne!(
+        DigestAlgorithm::Gost94CryptoPro.digest(b"abd"),
+        unhex("b285056dbf18d7392d7677369524dd14747459ed8143997e163b2986f92fd42c")
+    );
+}
