@@ -187,3 +187,298 @@ fn gost94_cryptopro_examples() {
         unhex("b285056dbf18d7392d7677369524dd14747459ed8143997e163b2986f92fd42c")
     );
 }
+
+/// A throwaway BER/DER walker for the tests: enough to pull signedAttrs, signatures and
+/// certificates out of the fixture CMS files (the real parser is `cms`).
+mod walk {
+    #[derive(Clone, Copy, Debug)]
+    pub struct Tlv<'a> {
+        pub tag: u8,
+        /// The whole element, header and (for indefinite lengths) the end-of-contents octets.
+        pub raw: &'a [u8],
+        pub content: &'a [u8],
+    }
+
+    pub fn read(data: &[u8]) -> (Tlv<'_>, &[u8]) {
+        let tag = data[0];
+        assert_ne!(tag & 0x1f, 0x1f, "high tag numbers are not used in the fixtures");
+        let first = data[1];
+        if first == 0x80 {
+            let mut rest = &data[2..];
+            while rest[..2] != [0, 0] {
+                rest = read(rest).1;
+            }
+            let content_len = data.len() - 2 - rest.len();
+            let total = 2 + content_len + 2;
+            (Tlv { tag, raw: &data[..total], content: &data[2..2 + content_len] }, &data[total..])
+        } else {
+            let (len, header) = if first < 0x80 {
+                (usize::from(first), 2)
+            } else {
+                let n = usize::from(first & 0x7f);
+                (data[2..2 + n].iter().fold(0usize, |acc, b| acc << 8 | usize::from(*b)), 2 + n)
+            };
+            (Tlv { tag, raw: &data[..header + len], content: &data[header..header + len] }, &data[header + len..])
+        }
+    }
+
+    pub fn children(content: &[u8]) -> Vec<Tlv<'_>> {
+        let mut out = Vec::new();
+        let mut rest = content;
+        while !rest.is_empty() {
+            let (tlv, next) = read(rest);
+            out.push(tlv);
+            rest = next;
+        }
+        out
+    }
+
+    pub fn oid(tlv: &Tlv<'_>) -> const_oid::ObjectIdentifier {
+        assert_eq!(tlv.tag, 0x06);
+        const_oid::ObjectIdentifier::from_bytes(tlv.content).expect("OID")
+    }
+
+    /// An AlgorithmIdentifier: its OID and the raw parameters, if any.
+    pub fn algorithm<'a>(tlv: &Tlv<'a>) -> (const_oid::ObjectIdentifier, Option<&'a [u8]>) {
+        let parts = children(tlv.content);
+        (oid(&parts[0]), parts.get(1).map(|p| p.raw))
+    }
+
+    /// A certificate's parts: TBSCertificate (raw), serial (content), issuer and subject
+    /// (raw), SubjectPublicKeyInfo (raw), signature algorithm, signature BIT STRING contents.
+    pub struct Certificate<'a> {
+        pub tbs: &'a [u8],
+        pub serial: &'a [u8],
+        pub issuer: &'a [u8],
+        pub subject: &'a [u8],
+        pub spki: &'a [u8],
+        pub signature_algorithm: (const_oid::ObjectIdentifier, Option<&'a [u8]>),
+        pub signature: &'a [u8],
+    }
+
+    pub fn certificate<'a>(tlv: &Tlv<'a>) -> Certificate<'a> {
+        let parts = children(tlv.content);
+        let tbs = children(parts[0].content);
+        let offset = usize::from(tbs[0].tag == 0xa0);
+        let bits = parts[2].content;
+        assert_eq!(bits[0], 0, "no unused bits");
+        Certificate {
+            tbs: parts[0].raw,
+            serial: tbs[offset].content,
+            issuer: tbs[offset + 2].raw,
+            subject: tbs[offset + 4].raw,
+            spki: tbs[offset + 5].raw,
+            signature_algorithm: algorithm(&parts[1]),
+            signature: &bits[1..],
+        }
+    }
+
+    /// A SignerInfo's parts.
+    pub struct SignerInfo<'a> {
+        pub serial: &'a [u8],
+        pub digest_algorithm: const_oid::ObjectIdentifier,
+        /// The signedAttrs element as it is in the file, tag [0] (0xA0).
+        pub signed_attrs: Option<Tlv<'a>>,
+        pub signature_algorithm: (const_oid::ObjectIdentifier, Option<&'a [u8]>),
+        pub signature: &'a [u8],
+    }
+
+    /// The certificates and signer infos of a ContentInfo with SignedData (RFC 5652 §5).
+    pub fn signed_data(der: &[u8]) -> (Vec<Certificate<'_>>, Vec<SignerInfo<'_>>) {
+        let content_info = children(read(der).0.content);
+        let signed = children(children(content_info[1].content)[0].content);
+        let mut certificates = Vec::new();
+        let mut signers = Vec::new();
+        for part in &signed[3..] {
+            match part.tag {
+                0xa0 => certificates.extend(children(part.content).iter().map(certificate)),
+                0x31 => {
+                    for info in children(part.content) {
+                        let fields = children(info.content);
+                        let sid = children(fields[1].content);
+                        let (signed_attrs, rest) =
+                            if fields[3].tag == 0xa0 { (Some(fields[3]), &fields[4..]) } else { (None, &fields[3..]) };
+                        signers.push(SignerInfo {
+                            serial: sid[1].content,
+                            digest_algorithm: algorithm(&fields[2]).0,
+                            signed_attrs,
+                            signature_algorithm: algorithm(&rest[0]),
+                            signature: rest[1].content,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        (certificates, signers)
+    }
+
+    /// The messageDigest attribute (1.2.840.113549.1.9.4) of signedAttrs.
+    pub fn message_digest<'a>(signed_attrs: &Tlv<'a>) -> &'a [u8] {
+        let wanted = const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+        for attr in children(signed_attrs.content) {
+            let parts = children(attr.content);
+            if oid(&parts[0]) == wanted {
+                return children(parts[1].content)[0].content;
+            }
+        }
+        panic!("no messageDigest attribute")
+    }
+}
+
+use ekdo_check::crypto::{signature_digest, verify_message, verify_prehash, PublicKey};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/signatures")
+}
+
+/// The DER of a signature file in any of the fixture encodings (DER, BER, PEM, bare base64).
+fn signature_der(bytes: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    if bytes[0] == 0x30 {
+        return bytes.to_vec();
+    }
+    let text: String = std::str::from_utf8(bytes)
+        .expect("text")
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .flat_map(|l| l.trim().chars())
+        .collect();
+    base64::engine::general_purpose::STANDARD.decode(text).expect("base64")
+}
+
+fn pem_der(pem: &str) -> Vec<u8> {
+    signature_der(pem.as_bytes())
+}
+
+/// Verifies every signer of a fixture case: the signature value over signedAttrs (hashed as a
+/// DER SET, RFC 5652 §5.4) or over the document, and the messageDigest attribute; compares
+/// with `expected.json`. Returns the number of signers checked.
+fn check_case(case: &str) -> usize {
+    let dir = fixtures().join(case);
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json")).expect("json");
+    let signature_file = expected["signature"].as_str().expect("signature name");
+    let der = signature_der(&std::fs::read(dir.join(signature_file)).expect("signature file"));
+    let document = std::fs::read(dir.join(expected["document"].as_str().expect("document name"))).ok();
+    let (certificates, signers) = walk::signed_data(&der);
+    let expected_signers = expected["signers"].as_array().expect("signers");
+    assert_eq!(signers.len(), expected_signers.len(), "{case}");
+    for (signer, want) in signers.iter().zip(expected_signers) {
+        let cert = certificates.iter().find(|c| c.serial == signer.serial).expect("the signer's certificate");
+        let key = PublicKey::from_spki_der(cert.spki).expect("the signer's key parses");
+        assert_eq!(key.algorithm_name(), want["key_algorithm"].as_str().unwrap(), "{case}");
+        let digest = DigestAlgorithm::from_oid(&signer.digest_algorithm).expect("known digest");
+        assert_eq!(digest.name(), want["digest_algorithm"].as_str().unwrap(), "{case}");
+        let (message_ok, prehash) = match &signer.signed_attrs {
+            Some(attrs) => {
+                let mut set = attrs.raw.to_vec();
+                set[0] = 0x31;
+                let ok = document.as_ref().map(|doc| digest.digest(doc) == walk::message_digest(attrs));
+                (ok, digest.digest(&set))
+            }
+            None => {
+                let doc = document.as_ref().expect("a document for a signature without signedAttrs");
+                (Some(true), digest.digest(doc))
+            }
+        };
+        let (sig_oid, sig_params) = signer.signature_algorithm;
+        verify_prehash(&key, &sig_oid, sig_params, digest, &prehash, signer.signature)
+            .unwrap_or_else(|e| panic!("{case}: the signature value must verify: {e}"));
+        if let Some(message_ok) = message_ok {
+            assert_eq!(message_ok, want["signature_valid"].as_bool().unwrap(), "{case}: signature_valid");
+        }
+        // A flipped bit in the prehash or the signature value fails.
+        let mut bad_hash = prehash.clone();
+        bad_hash[3] ^= 0x10;
+        let err = verify_prehash(&key, &sig_oid, sig_params, digest, &bad_hash, signer.signature).unwrap_err();
+        assert_eq!(err.code, Code::SigInvalid, "{case}");
+        let mut bad_sig = signer.signature.to_vec();
+        let last = bad_sig.len() - 1;
+        bad_sig[last] ^= 1;
+        let err = verify_prehash(&key, &sig_oid, sig_params, digest, &prehash, &bad_sig).unwrap_err();
+        assert!(matches!(err.code, Code::SigInvalid | Code::SigEncoding), "{case}: {err}");
+    }
+    signers.len()
+}
+
+#[test]
+fn fixture_signatures_verify() {
+    let cases = [
+        "01-qualified-person-der",
+        "02-qualified-employer-ber",
+        "03-pem-cms",
+        "04-base64-bare",
+        "05-two-signers",
+        "06-tampered-document",
+        "07-no-signed-attributes",
+        "08-non-accredited-ca",
+        "09-accredited-ca-no-qualified-markers",
+        "10-terminated-ca",
+        "11-expired-certificate",
+        "12-not-yet-valid-certificate",
+        "13-rsa-signer",
+        "14-ecdsa-signer",
+        "15-gost2012-512-employer",
+        "16-gost2001-signer",
+        "19-big-under-limit",
+        "20-big-over-limit",
+    ];
+    let total: usize = cases.iter().map(|case| check_case(case)).sum();
+    assert_eq!(total, cases.len() + 1, "case 05 has two signers");
+}
+
+/// Certificate signatures: each CA certificate verifies under its own key, each signer
+/// certificate under its CA's (found by issuer name).
+#[test]
+fn fixture_certificates_verify() {
+    let ca_dir = fixtures().join("ca");
+    let mut cas = Vec::new();
+    for name in ["accredited-ca", "commercial-ca", "terminated-ca", "other-accredited-ca"] {
+        cas.push((name, std::fs::read(ca_dir.join(format!("{name}.der"))).expect("CA")));
+    }
+    let parsed: Vec<_> = cas.iter().map(|(name, der)| (*name, walk::certificate(&walk::read(der).0))).collect();
+    let check = |cert: &walk::Certificate<'_>, issuer: &walk::Certificate<'_>, what: &str| {
+        let key = PublicKey::from_spki_der(issuer.spki).expect("issuer key");
+        let (oid, params) = cert.signature_algorithm;
+        let digest = signature_digest(&oid, params).expect("digest");
+        verify_message(&key, &oid, params, digest, cert.tbs, cert.signature).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let mut tampered = cert.tbs.to_vec();
+        let at = tampered.len() / 2;
+        tampered[at] ^= 0x01;
+        let err = verify_message(&key, &oid, params, digest, &tampered, cert.signature).unwrap_err();
+        assert_eq!(err.code, Code::SigInvalid, "{what}");
+        key
+    };
+    let mut names = Vec::new();
+    for (name, ca) in &parsed {
+        assert_eq!(ca.issuer, ca.subject, "{name} is self-issued");
+        let key = check(ca, ca, name);
+        names.push((*name, key.algorithm_name(), key.parameters_name()));
+    }
+    assert_eq!(
+        names,
+        [
+            ("accredited-ca", "gost2012-256", Some("CryptoPro-A")),
+            ("commercial-ca", "gost2012-512", Some("TC26-512-C")),
+            ("terminated-ca", "gost2012-256", Some("CryptoPro-B")),
+            ("other-accredited-ca", "gost2012-256", Some("TC26-256-A")),
+        ]
+    );
+    let keys_dir = fixtures().join("keys");
+    let mut signers = 0;
+    for entry in std::fs::read_dir(&keys_dir).expect("keys") {
+        let path = entry.expect("entry").path();
+        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if !file.ends_with(".crt.pem") {
+            continue;
+        }
+        let der = pem_der(&std::fs::read_to_string(&path).expect("pem"));
+        let cert = walk::certificate(&walk::read(&der).0);
+        let (ca_name, ca) = parsed.iter().find(|(_, ca)| ca.subject == cert.issuer).expect("issuer among the CAs");
+        check(&cert, ca, &format!("{file} under {ca_name}"));
+        signers += 1;
+    }
+    assert_eq!(signers, 14);
+}
