@@ -26,10 +26,17 @@ fn param_set(oid: &str) -> &'static ParamSet {
 /// Verifies, then checks that flipping one bit in each byte of the signature and of the digest
 /// makes verification fail with SIG_INVALID.
 fn assert_good_and_flips_fail(key: &VerifyingKey, digest: &[u8], cms_signature: &[u8]) {
+    assert_good_and_some_flips_fail(key, digest, cms_signature, 1);
+}
+
+/// As [`assert_good_and_flips_fail`], flipping a bit in every `stride`-th byte (and in the
+/// last byte of each half), to keep unoptimised test builds fast.
+fn assert_good_and_some_flips_fail(key: &VerifyingKey, digest: &[u8], cms_signature: &[u8], stride: usize) {
     let field_len = key.param_set().field_len();
     let sig = Signature::from_cms_bytes(cms_signature, field_len).expect("well-formed signature");
     key.verify_prehash(digest, &sig).expect("the good vector verifies");
-    for i in 0..cms_signature.len() {
+    let picked = |len: usize| (0..len).filter(move |i| i % stride == 0 || (i + 1) % field_len == 0 || i + 1 == len);
+    for i in picked(cms_signature.len()) {
         let mut bad = cms_signature.to_vec();
         bad[i] ^= 1 << (i % 8);
         match Signature::from_cms_bytes(&bad, field_len) {
@@ -40,7 +47,7 @@ fn assert_good_and_flips_fail(key: &VerifyingKey, digest: &[u8], cms_signature: 
             Err(err) => assert_eq!(err.code, Code::SigInvalid),
         }
     }
-    for i in 0..digest.len() {
+    for i in picked(digest.len()) {
         let mut bad = digest.to_vec();
         bad[i] ^= 0x80 >> (i % 8);
         let err = key.verify_prehash(&bad, &sig).expect_err("a flipped digest bit must fail");
@@ -481,4 +488,223 @@ fn fixture_certificates_verify() {
         signers += 1;
     }
     assert_eq!(signers, 14);
+}
+
+/// One line of `tests/data/crypto/openssl-gost.txt` (see `make-openssl-vectors.sh`).
+struct OpensslVector {
+    label: String,
+    pkcs8: Vec<u8>,
+    spki: Vec<u8>,
+    digest: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+fn parse_openssl_vectors(text: &str) -> Vec<OpensslVector> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(f.len(), 6, "{line}");
+            OpensslVector {
+                label: format!("{} {}", f[0], f[1]),
+                pkcs8: unhex(f[2]),
+                spki: unhex(f[3]),
+                digest: unhex(f[4]),
+                signature: unhex(f[5]),
+            }
+        })
+        .collect()
+}
+
+/// The engine's key parses both ways to the same public key, its signature verifies (and
+/// flipped variants fail), and a signature made here verifies too. Returns the parameter-set
+/// names seen.
+fn check_openssl_vectors(vectors: &[OpensslVector]) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for v in vectors {
+        let PublicKey::Gost(key) = PublicKey::from_spki_der(&v.spki).expect("SPKI parses") else {
+            panic!("{}: not a GOST key", v.label);
+        };
+        let signing = SigningKey::from_pkcs8_der(&v.pkcs8).unwrap_or_else(|e| panic!("{}: {e}", v.label));
+        assert_eq!(signing.verifying_key(), &key, "{}: d·P is the engine's public key", v.label);
+        assert_eq!(VerifyingKey::from_spki(&v.spki).expect("parses"), key);
+        assert_good_and_some_flips_fail(&key, &v.digest, &v.signature, 16);
+        let generic = PublicKey::Gost(key.clone());
+        let digest_alg = DigestAlgorithm::implied_by_signature_oid(&key.algorithm().signature_oid()).unwrap();
+        verify_prehash(&generic, &key.algorithm().signature_oid(), None, digest_alg, &v.digest, &v.signature)
+            .unwrap_or_else(|e| panic!("{}: {e}", v.label));
+        let ours = signing.sign_prehash_with_rng(&v.digest).expect("signs");
+        key.verify_prehash(&v.digest, &ours).expect("our signature verifies");
+        names.push(key.param_set().name());
+    }
+    names
+}
+
+#[test]
+fn openssl_frozen_vectors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/openssl-gost.txt");
+    let vectors = parse_openssl_vectors(&std::fs::read_to_string(path).expect("vectors"));
+    let mut names = check_openssl_vectors(&vectors);
+    names.sort_unstable();
+    names.dedup();
+    let mut all: Vec<&str> = ekdo_check::crypto::gost::PARAM_SETS.iter().map(|s| s.name()).collect();
+    all.sort_unstable();
+    assert_eq!(names, all, "every parameter set has an engine-made vector");
+}
+
+/// Whether `openssl` with the gost engine is usable here.
+fn openssl_gost_available() -> bool {
+    std::process::Command::new("openssl")
+        .args(["engine", "gost"])
+        .output()
+        .map(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("gost"))
+        .unwrap_or(false)
+}
+
+/// Live cross-check with OpenSSL's gost engine, when it is installed: fresh vectors from
+/// the engine verify here, and signatures made here verify in the engine. Without the engine
+/// this test checks nothing more (the frozen vectors above always run).
+#[test]
+fn openssl_live_cross_check() {
+    if !openssl_gost_available() {
+        eprintln!("openssl with the gost engine is not available: live cross-check skipped");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ekdo-gost-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("vectors.txt");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/make-openssl-vectors.sh");
+    let status = std::process::Command::new("sh").arg(&script).arg(&out).status().expect("runs the script");
+    assert!(status.success(), "make-openssl-vectors.sh failed");
+    let vectors = parse_openssl_vectors(&std::fs::read_to_string(&out).expect("vectors"));
+    assert_eq!(check_openssl_vectors(&vectors).len(), 21);
+    // Our signatures, checked by the engine.
+    for v in &vectors {
+        let signing = SigningKey::from_pkcs8_der(&v.pkcs8).expect("key");
+        let ours = signing.sign_prehash_with_rng(&v.digest).expect("signs");
+        let (pub_path, digest_path, sig_path) = (dir.join("pub.der"), dir.join("digest"), dir.join("sig"));
+        std::fs::write(&pub_path, &v.spki).expect("write");
+        std::fs::write(&digest_path, &v.digest).expect("write");
+        std::fs::write(&sig_path, ours.to_cms_bytes()).expect("write");
+        let output = std::process::Command::new("openssl")
+            .args(["pkeyutl", "-engine", "gost", "-verify", "-pubin", "-keyform", "DER", "-inkey"])
+            .arg(&pub_path)
+            .arg("-in")
+            .arg(&digest_path)
+            .arg("-sigfile")
+            .arg(&sig_path)
+            .output()
+            .expect("openssl runs");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Verified Successfully"),
+            "{}: the engine rejects our signature: {}",
+            v.label,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The fixture private keys (PKCS#8 PEM as the engine writes them) give their certificates'
+/// public keys and sign verifiably; RSA and ECDSA keys are refused.
+#[test]
+fn fixture_private_keys() {
+    let keys_dir = fixtures().join("keys");
+    let ca_dir = fixtures().join("ca");
+    let mut gost = 0;
+    for entry in std::fs::read_dir(&keys_dir).expect("keys") {
+        let path = entry.expect("entry").path();
+        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(stem) = file.strip_suffix(".key.pem") else { continue };
+        let pem = std::fs::read_to_string(&path).expect("pem");
+        let cert_der = match stem.strip_prefix("ca-") {
+            Some(ca) => std::fs::read(ca_dir.join(format!("{ca}.der"))).expect("CA cert"),
+            None => pem_der(&std::fs::read_to_string(keys_dir.join(format!("{stem}.crt.pem"))).expect("cert")),
+        };
+        let cert_key = PublicKey::from_spki_der(walk::certificate(&walk::read(&cert_der).0).spki).expect("key");
+        match SigningKey::from_pkcs8_pem(&pem) {
+            Ok(signing) => {
+                let PublicKey::Gost(cert_key) = cert_key else { panic!("{file}: a GOST key for a non-GOST cert") };
+                assert_eq!(signing.verifying_key(), &cert_key, "{file}");
+                let n = cert_key.param_set().field_len();
+                let digest = vec![0xA5; n];
+                let sig = signing.sign_prehash_with_rng(&digest).expect("signs");
+                cert_key.verify_prehash(&digest, &sig).expect("verifies");
+                assert!(!format!("{signing:?}").contains(&stem[..3]), "Debug shows no file data");
+                gost += 1;
+            }
+            Err(err) => {
+                assert_eq!(err.code, Code::SignKeyInvalid, "{file}");
+                assert!(!matches!(cert_key, PublicKey::Gost(_)), "{file}: {err}");
+            }
+        }
+    }
+    assert_eq!(gost, 12 + 4, "twelve GOST signers and four GOST CAs");
+}
+
+/// CryptoPro's interoperability vectors from gost-engine's `test_params.c`
+/// (`tests/data/crypto/gost-engine-cryptopro.txt`): the hash is Streebog of the data, and the
+/// signature verifies under the public key on every parameter set they cover.
+#[test]
+fn cryptopro_interop_vectors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/gost-engine-cryptopro.txt");
+    let text = std::fs::read_to_string(path).expect("vectors");
+    let mut count = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let set = param_set(f[0]);
+        let (data, hash, signature_given, point) = (unhex(f[1]), unhex(f[2]), unhex(f[3]), unhex(f[4]));
+        let (algorithm, digest) = if set.bits() == 256 {
+            (KeyAlgorithm::Gost2012_256, DigestAlgorithm::Streebog256)
+        } else {
+            (KeyAlgorithm::Gost2012_512, DigestAlgorithm::Streebog512)
+        };
+        assert_eq!(digest.digest(&data), hash, "{}: Streebog of the data", set.name());
+        let key = VerifyingKey::from_le_coordinates(algorithm, set, &point).expect("on the curve");
+        // The source stores the signature reversed: r||s little-endian; CMS order is s||r big-endian.
+        let cms = reversed(signature_given);
+        assert_good_and_some_flips_fail(&key, &hash, &cms, 8);
+        count += 1;
+    }
+    assert_eq!(count, 7);
+}
+
+/// InfoTeCS's self-signed test certificates from gost-engine's `test_params.c`
+/// (`tests/data/crypto/infotecs/`): CryptoPro A–C, TC26-256 A–D and TC26-512 A–C.
+#[test]
+fn infotecs_certificates_verify() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/infotecs");
+    let mut seen = Vec::new();
+    for name in ["short-cp-a", "short-cp-b", "short-cp-c", "short-tc-a", "short-tc-b", "short-tc-c", "short-tc-d"]
+        .into_iter()
+        .chain(["long-tc-a", "long-tc-b", "long-tc-c"])
+    {
+        let der = std::fs::read(dir.join(format!("{name}.der"))).expect("certificate");
+        let cert = walk::certificate(&walk::read(&der).0);
+        let key = PublicKey::from_spki_der(cert.spki).expect("key");
+        let (oid, params) = cert.signature_algorithm;
+        let digest = signature_digest(&oid, params).expect("digest");
+        verify_message(&key, &oid, params, digest, cert.tbs, cert.signature).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut tampered = cert.tbs.to_vec();
+        let last = tampered.len() - 1;
+        tampered[last] ^= 0x80;
+        let err = verify_message(&key, &oid, params, digest, &tampered, cert.signature).unwrap_err();
+        assert_eq!(err.code, Code::SigInvalid, "{name}");
+        seen.push(key.parameters_name().expect("a GOST parameter set"));
+    }
+    assert_eq!(
+        seen,
+        [
+            "CryptoPro-A",
+            "CryptoPro-B",
+            "CryptoPro-C",
+            "TC26-256-A",
+            "TC26-256-B",
+            "TC26-256-C",
+            "TC26-256-D",
+            "TC26-512-A",
+            "TC26-512-B",
+            "TC26-512-C"
+        ]
+    );
 }

@@ -241,3 +241,139 @@ fn unsupported_or_mismatch(signature_algorithm: &ObjectIdentifier, key: &str) ->
         Finding::new(Code::SigUnsupportedAlgorithm).arg("oid", signature_algorithm)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::as_conversions)]
+mod tests {
+    use super::*;
+    use gost::{KeyAlgorithm, ParamSet, SigningKey};
+
+    fn gost_key() -> (SigningKey, PublicKey) {
+        let set = ParamSet::from_oid(&ObjectIdentifier::new_unwrap("1.2.643.7.1.2.1.1.1")).unwrap();
+        let signing = SigningKey::from_be_bytes(KeyAlgorithm::Gost2012_256, set, &[0x31; 32]).unwrap();
+        let public = PublicKey::Gost(signing.verifying_key().clone());
+        (signing, public)
+    }
+
+    fn gost_spki(point_le: &[u8]) -> Vec<u8> {
+        let mut der =
+            hex("305e301706082a85030701010101300b06092a850307010201010103430004 40".replace(' ', "").as_str());
+        der.extend_from_slice(point_le);
+        der
+    }
+
+    fn hex(text: &str) -> Vec<u8> {
+        (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+    }
+
+    #[test]
+    fn gost_accepts_signature_and_key_oids() {
+        let (signing, key) = gost_key();
+        let digest = DigestAlgorithm::Streebog256;
+        let prehash = digest.digest(b"document");
+        let sig = signing.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
+        verify_prehash(&key, &oid::GOST2012_256_WITH_STREEBOG, None, digest, &prehash, &sig).unwrap();
+        verify_prehash(&key, &oid::GOST2012_256_KEY, None, digest, &prehash, &sig).unwrap();
+        verify_message(&key, &oid::GOST2012_256_KEY, None, digest, b"document", &sig).unwrap();
+        let err = verify_message(&key, &oid::GOST2012_256_KEY, None, digest, b"documenT", &sig).unwrap_err();
+        assert_eq!(err.code, Code::SigInvalid);
+    }
+
+    #[test]
+    fn gost_algorithm_problems_have_their_codes() {
+        let (signing, key) = gost_key();
+        let s256 = DigestAlgorithm::Streebog256;
+        let prehash = s256.digest(b"x");
+        let sig = signing.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
+        let code = |alg: &ObjectIdentifier, digest: DigestAlgorithm, prehash: &[u8], sig: &[u8]| {
+            verify_prehash(&key, alg, None, digest, prehash, sig).unwrap_err().code
+        };
+        assert_eq!(code(&oid::GOST2012_512_WITH_STREEBOG, s256, &prehash, &sig), Code::SigAlgorithmMismatch);
+        assert_eq!(code(&oid::GOST2001_WITH_GOST94, s256, &prehash, &sig), Code::SigAlgorithmMismatch);
+        assert_eq!(code(&oid::GOST2001_KEY, s256, &prehash, &sig), Code::SigAlgorithmMismatch);
+        assert_eq!(code(&oid::SHA256_WITH_RSA, s256, &prehash, &sig), Code::SigAlgorithmMismatch);
+        let sha = DigestAlgorithm::Sha256;
+        assert_eq!(code(&oid::GOST2012_256_WITH_STREEBOG, sha, &prehash, &sig), Code::SigAlgorithmMismatch);
+        let unknown = ObjectIdentifier::new_unwrap("1.2.3.4.5");
+        assert_eq!(code(&unknown, s256, &prehash, &sig), Code::SigUnsupportedAlgorithm);
+        assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash[..31], &sig), Code::Internal);
+        assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash, &sig[..63]), Code::SigEncoding);
+        assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash, &[0u8; 64]), Code::SigInvalid);
+        // r and s not below q (q of TC26-256-A is about 2^254).
+        assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash, &[0xffu8; 64]), Code::SigInvalid);
+    }
+
+    #[test]
+    fn gost_key_from_spki_and_its_properties() {
+        let (signing, key) = gost_key();
+        let spki = gost_spki(&signing.verifying_key().to_le_coordinates());
+        let parsed = PublicKey::from_spki_der(&spki).unwrap();
+        let PublicKey::Gost(parsed_gost) = &parsed else { panic!("GOST") };
+        assert_eq!(parsed_gost, signing.verifying_key());
+        assert_eq!(parsed.algorithm_name(), "gost2012-256");
+        assert_eq!(parsed.parameters_name(), Some("TC26-256-A"));
+        assert_eq!(parsed.parameters_oid().as_deref(), Some("1.2.643.7.1.2.1.1.1"));
+        assert!(parsed.is_gost2012());
+        assert_eq!(parsed.key_bits(), 256);
+        assert_eq!(key.key_bits(), 256);
+        // A point off the curve, a short point, trailing garbage.
+        let mut off = signing.verifying_key().to_le_coordinates();
+        off[0] ^= 1;
+        assert_eq!(PublicKey::from_spki_der(&gost_spki(&off)).unwrap_err().code, Code::CertKeyInvalid);
+        let mut short = gost_spki(&off[..63]);
+        short[1] -= 1;
+        assert_eq!(PublicKey::from_spki_der(&short).unwrap_err().code, Code::CertKeyInvalid);
+        let mut trailing = spki.clone();
+        trailing.push(0);
+        assert_eq!(PublicKey::from_spki_der(&trailing).unwrap_err().code, Code::CertKeyInvalid);
+        // An unknown parameter set, and a 512-bit set for a 256-bit key.
+        let mut unknown_set = spki.clone();
+        unknown_set[26] = 9;
+        let err = PublicKey::from_spki_der(&unknown_set).unwrap_err();
+        assert_eq!((err.code, err.get("oid")), (Code::CertKeyUnsupported, Some("1.2.643.7.1.2.1.1.9")));
+        let mut wrong_size = spki.clone();
+        wrong_size[25] = 2;
+        assert_eq!(PublicKey::from_spki_der(&wrong_size).unwrap_err().code, Code::CertKeyInvalid);
+    }
+
+    #[test]
+    fn other_keys_and_algorithms() {
+        // Ed25519 (RFC 8410) is not supported.
+        let ed25519 = hex("302a300506032b6570032100d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        let err = PublicKey::from_spki_der(&ed25519).unwrap_err();
+        assert_eq!((err.code, err.get("oid")), (Code::CertKeyUnsupported, Some("1.3.101.112")));
+        assert_eq!(PublicKey::from_spki_der(&[0x30, 0x00]).unwrap_err().code, Code::CertKeyInvalid);
+        // The P-256 base point as a key.
+        let p256 = hex(
+            "3059301306072a8648ce3d020106082a8648ce3d030107034200046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a1\
+             3945d898c2964fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5",
+        );
+        let key = PublicKey::from_spki_der(&p256).unwrap();
+        assert_eq!(key.algorithm_name(), "ecdsa-p256");
+        assert_eq!((key.parameters_name(), key.key_bits(), key.is_gost2012()), (Some("P-256"), 256, false));
+        assert_eq!(key.parameters_oid().as_deref(), Some("1.2.840.10045.3.1.7"));
+        let sha = DigestAlgorithm::Sha256;
+        let prehash = sha.digest(b"x");
+        let code = |alg: &ObjectIdentifier, digest: DigestAlgorithm, prehash: &[u8], sig: &[u8]| {
+            verify_prehash(&key, alg, None, digest, prehash, sig).unwrap_err().code
+        };
+        let sig = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01];
+        assert_eq!(code(&oid::ECDSA_WITH_SHA256, sha, &prehash, &sig), Code::SigInvalid);
+        assert_eq!(code(&oid::EC_PUBLIC_KEY, sha, &prehash, &sig), Code::SigInvalid);
+        assert_eq!(code(&oid::ECDSA_WITH_SHA256, sha, &prehash, &sig[..5]), Code::SigEncoding);
+        let sha384 = DigestAlgorithm::Sha384;
+        assert_eq!(code(&oid::ECDSA_WITH_SHA256, sha384, &sha384.digest(b"x"), &sig), Code::SigAlgorithmMismatch);
+        assert_eq!(code(&oid::GOST2012_256_WITH_STREEBOG, sha, &prehash, &sig), Code::SigAlgorithmMismatch);
+        let s256 = DigestAlgorithm::Streebog256;
+        assert_eq!(code(&oid::EC_PUBLIC_KEY, s256, &s256.digest(b"x"), &sig), Code::SigUnsupportedAlgorithm);
+    }
+
+    #[test]
+    fn certificate_digests() {
+        assert_eq!(signature_digest(&oid::GOST2012_512_WITH_STREEBOG, None).unwrap(), DigestAlgorithm::Streebog512);
+        assert_eq!(signature_digest(&oid::ECDSA_WITH_SHA384, None).unwrap(), DigestAlgorithm::Sha384);
+        assert_eq!(signature_digest(&oid::RSA_ENCRYPTION, None).unwrap_err().code, Code::SigUnsupportedAlgorithm);
+        assert_eq!(signature_digest(&oid::RSASSA_PSS, Some(&[0x30, 0x00])).unwrap(), DigestAlgorithm::Sha1);
+        assert_eq!(signature_digest(&oid::RSASSA_PSS, None).unwrap_err().code, Code::SigEncoding);
+    }
+}
