@@ -708,3 +708,49 @@ fn infotecs_certificates_verify() {
         ]
     );
 }
+
+/// RSA (PKCS#1 v1.5, PSS) and ECDSA (P-256, P-384) vectors made by OpenSSL
+/// (`tests/data/crypto/openssl-other.txt`), through the generic entry, with flipped variants.
+#[test]
+fn openssl_rsa_and_ecdsa_vectors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/openssl-other.txt");
+    let text = std::fs::read_to_string(path).expect("vectors");
+    let mut labels = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let (label, spki, oid) = (f[0], unhex(f[1]), ObjectIdentifier::new_unwrap(f[2]));
+        let params = (f[3] != "-").then(|| unhex(f[3]));
+        let digest = DigestAlgorithm::ALL.into_iter().find(|d| d.name() == f[4]).expect("digest name");
+        let (prehash, signature) = (unhex(f[5]), unhex(f[6]));
+        let key = PublicKey::from_spki_der(&spki).expect("key");
+        let verify = |prehash: &[u8], signature: &[u8]| {
+            verify_prehash(&key, &oid, params.as_deref(), digest, prehash, signature)
+        };
+        verify(&prehash, &signature).unwrap_or_else(|e| panic!("{label}: {e}"));
+        // ECDSA uses only the leftmost field-size bits of a longer digest (FIPS 186-5 §6.4.2).
+        let used = if key.algorithm_name().starts_with("ecdsa") {
+            prehash.len().min(usize::try_from(key.key_bits()).unwrap() / 8)
+        } else {
+            prehash.len()
+        };
+        for i in [0, used / 2, used - 1] {
+            let mut bad = prehash.clone();
+            bad[i] ^= 0x04;
+            assert_eq!(verify(&bad, &signature).unwrap_err().code, Code::SigInvalid, "{label}");
+        }
+        for i in [8, signature.len() / 2, signature.len() - 1] {
+            let mut bad = signature.clone();
+            bad[i] ^= 0x01;
+            let code = verify(&prehash, &bad).unwrap_err().code;
+            assert!(matches!(code, Code::SigInvalid | Code::SigEncoding), "{label}: {code}");
+        }
+        if oid == ekdo_check::crypto::oid::RSASSA_PSS {
+            assert_eq!(signature_digest(&oid, params.as_deref()).expect("PSS digest"), digest);
+        }
+        labels.push((label.to_owned(), key.algorithm_name(), key.key_bits()));
+    }
+    let names: Vec<&str> = labels.iter().map(|(l, _, _)| l.as_str()).collect();
+    assert_eq!(names.len(), 10, "{names:?}");
+    assert!(labels.iter().any(|(_, alg, bits)| *alg == "ecdsa-p384" && *bits == 384));
+    assert!(labels.iter().any(|(_, alg, bits)| *alg == "rsa" && *bits == 2048));
+}
