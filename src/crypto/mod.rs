@@ -158,7 +158,7 @@ pub fn verify_prehash(
                     .arg("algorithm", format!("{signature_algorithm} / {}", digest.name()))
                     .arg("key", key.algorithm().name()));
             }
-            let signature = gost::Signature::from_cms_bytes(signature, key.param_set().field_len())?;
+            let signature = key.signature_from_cms_bytes(signature)?;
             key.verify_prehash(prehash, &signature)
         }
         PublicKey::Rsa(key) => {
@@ -301,6 +301,10 @@ mod tests {
         assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash, &[0u8; 64]), Code::SigInvalid);
         // r and s not below q (q of TC26-256-A is about 2^254).
         assert_eq!(code(&oid::GOST2012_256_KEY, s256, &prehash, &[0xffu8; 64]), Code::SigInvalid);
+        let PublicKey::Gost(gost) = &key else { panic!("GOST") };
+        assert!(gost.signature_from_cms_bytes(&sig).is_ok());
+        assert_eq!(gost.signature_from_cms_bytes(&[0xffu8; 64]).unwrap_err().code, Code::SigInvalid);
+        assert_eq!(gost.signature_from_cms_bytes(&[0x01u8; 128]).unwrap_err().code, Code::SigEncoding);
     }
 
     #[test]

@@ -181,6 +181,25 @@ impl VerifyingKey {
         }
     }
 
+    /// Parses a signature value s‖r (as [`Signature::from_cms_bytes`]) for this key, refusing
+    /// r or s not below the key's q as well, so the result is in range by construction.
+    ///
+    /// # Errors
+    /// `SIG_ENCODING` for a length that does not fit the key; `SIG_INVALID` when r or s is 0
+    /// or not below q.
+    pub fn signature_from_cms_bytes(&self, bytes: &[u8]) -> Result<Signature, Finding> {
+        let signature = Signature::from_cms_bytes(bytes, self.params.field_len())?;
+        let below_q = match self.params.curve() {
+            CurveRef::C256(curve) => below_q(curve, &signature),
+            CurveRef::C512(curve) => below_q(curve, &signature),
+        };
+        if below_q {
+            Ok(signature)
+        } else {
+            Err(Finding::new(Code::SigInvalid))
+        }
+    }
+
     /// Verifies a signature over a digest (GOST R 34.10-2012 §6.2; the steps are listed in the
     /// [module documentation](super)). The digest bytes are read as a little-endian integer,
     /// as CMS and CryptoPro use them.
@@ -243,6 +262,14 @@ fn verify<const L: usize>(
     let big_r = c.x.retrieve().rem_vartime(q);
     // Step 7: valid exactly when R = r.
     Ok(big_r == r)
+}
+
+/// Whether r and s of a signature (of this curve's size) are below q.
+fn below_q<const L: usize>(curve: &Curve<L>, signature: &Signature) -> bool {
+    let q = curve.q_nonzero().as_ref();
+    [signature.r(), signature.s()]
+        .into_iter()
+        .all(|half| uint_from_be::<L>(half).is_some_and(|v| v.cmp_vartime(q).is_lt()))
 }
 
 /// e = α mod q with α the little-endian integer of the digest, and e = 1 when that is 0
