@@ -754,3 +754,45 @@ fn openssl_rsa_and_ecdsa_vectors() {
     assert!(labels.iter().any(|(_, alg, bits)| *alg == "ecdsa-p384" && *bits == 384));
     assert!(labels.iter().any(|(_, alg, bits)| *alg == "rsa" && *bits == 2048));
 }
+
+/// Truncated and corrupted keys and signature values give errors, never panics.
+#[test]
+fn malformed_inputs_do_not_panic() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crypto/openssl-gost.txt");
+    let vectors = parse_openssl_vectors(&std::fs::read_to_string(path).expect("vectors"));
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for v in vectors.iter().step_by(3) {
+        for input in [&v.spki, &v.pkcs8] {
+            for cut in 0..input.len() {
+                let _ = PublicKey::from_spki_der(&input[..cut]);
+                let _ = SigningKey::from_pkcs8_der(&input[..cut]);
+            }
+            for _ in 0..60 {
+                let mut bad = input.clone();
+                let at = usize::try_from(next() % u64::try_from(bad.len()).unwrap()).unwrap();
+                bad[at] = u8::try_from(next() & 0xff).unwrap();
+                let _ = PublicKey::from_spki_der(&bad);
+                let _ = SigningKey::from_pkcs8_der(&bad);
+            }
+        }
+        let key = PublicKey::from_spki_der(&v.spki).expect("key");
+        let oid = match &key {
+            PublicKey::Gost(k) => k.algorithm().signature_oid(),
+            _ => unreachable!(),
+        };
+        let digest = DigestAlgorithm::implied_by_signature_oid(&oid).expect("digest");
+        for cut in [0, 1, v.signature.len() / 2, v.signature.len() - 1] {
+            let err = verify_prehash(&key, &oid, None, digest, &v.digest, &v.signature[..cut]).unwrap_err();
+            assert_eq!(err.code, Code::SigEncoding);
+        }
+    }
+    for text in ["", "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----"] {
+        assert_eq!(SigningKey::from_pkcs8_pem(text).unwrap_err().code, Code::SignKeyInvalid);
+    }
+}

@@ -131,7 +131,8 @@ impl SigningKey {
         let start = pem.find(BEGIN).ok_or_else(|| key_invalid("no PEM PRIVATE KEY block".to_owned()))?;
         let body = pem.get(start + BEGIN.len()..).unwrap_or_default();
         let end = body.find(END).ok_or_else(|| key_invalid("the PEM block is not closed".to_owned()))?;
-        let text: String = body.get(..end).unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect();
+        let text: Zeroizing<String> =
+            Zeroizing::new(body.get(..end).unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect());
         let der = Zeroizing::new(
             base64::engine::general_purpose::STANDARD
                 .decode(text.as_bytes())
