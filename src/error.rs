@@ -15,6 +15,10 @@ use serde::Serialize;
 pub enum Code {
     /// An extension appears more than once in a certificate.
     CertDuplicateExtension,
+    /// The public key of a certificate is malformed or not a point of its curve.
+    CertKeyInvalid,
+    /// The public key algorithm or its parameters are not supported.
+    CertKeyUnsupported,
     /// A certificate is malformed.
     CertMalformed,
     /// A certificate has a critical extension the checker does not know.
@@ -157,6 +161,16 @@ pub enum Code {
     QualSnils,
     /// FSB order 795: subjectSignTool (1.2.643.100.111) is present.
     QualSubjectSignTool,
+    /// A private key for signing is malformed or unsupported.
+    SignKeyInvalid,
+    /// The signature algorithm does not match the key or the digest.
+    SigAlgorithmMismatch,
+    /// The signature value is malformed (length, DER).
+    SigEncoding,
+    /// The signature does not verify (one opaque code for every mathematical failure).
+    SigInvalid,
+    /// The signature or digest algorithm is not supported.
+    SigUnsupportedAlgorithm,
     /// A base64 value in the trust list is malformed.
     TslBadBase64,
     /// A date in the trust list is malformed.
@@ -181,6 +195,8 @@ impl Code {
     /// Every code, in alphabetical order.
     pub const ALL: &'static [Code] = &[
         Code::CertDuplicateExtension,
+        Code::CertKeyInvalid,
+        Code::CertKeyUnsupported,
         Code::CertMalformed,
         Code::CertUnknownCriticalExtension,
         Code::ChainCrlCriticalExtension,
@@ -252,6 +268,11 @@ impl Code {
         Code::QualOrganization,
         Code::QualSnils,
         Code::QualSubjectSignTool,
+        Code::SignKeyInvalid,
+        Code::SigAlgorithmMismatch,
+        Code::SigEncoding,
+        Code::SigInvalid,
+        Code::SigUnsupportedAlgorithm,
         Code::TslBadBase64,
         Code::TslBadDate,
         Code::TslBadHex,
@@ -267,6 +288,8 @@ impl Code {
     pub const fn as_str(self) -> &'static str {
         match self {
             Code::CertDuplicateExtension => "CERT_DUPLICATE_EXTENSION",
+            Code::CertKeyInvalid => "CERT_KEY_INVALID",
+            Code::CertKeyUnsupported => "CERT_KEY_UNSUPPORTED",
             Code::CertMalformed => "CERT_MALFORMED",
             Code::CertUnknownCriticalExtension => "CERT_UNKNOWN_CRITICAL_EXTENSION",
             Code::ChainCrlCriticalExtension => "CHAIN_CRL_CRITICAL_EXTENSION",
@@ -338,6 +361,11 @@ impl Code {
             Code::QualOrganization => "QUAL_ORGANIZATION",
             Code::QualSnils => "QUAL_SNILS",
             Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
+            Code::SignKeyInvalid => "SIGN_KEY_INVALID",
+            Code::SigAlgorithmMismatch => "SIG_ALGORITHM_MISMATCH",
+            Code::SigEncoding => "SIG_ENCODING",
+            Code::SigInvalid => "SIG_INVALID",
+            Code::SigUnsupportedAlgorithm => "SIG_UNSUPPORTED_ALGORITHM",
             Code::TslBadBase64 => "TSL_BAD_BASE64",
             Code::TslBadDate => "TSL_BAD_DATE",
             Code::TslBadHex => "TSL_BAD_HEX",
@@ -356,6 +384,14 @@ impl Code {
             Code::CertDuplicateExtension => (
                 "Расширение {oid} встречается в сертификате более одного раза",
                 "The extension {oid} appears more than once in the certificate",
+            ),
+            Code::CertKeyInvalid => (
+                "Открытый ключ сертификата неверен: {detail}",
+                "The certificate's public key is invalid: {detail}",
+            ),
+            Code::CertKeyUnsupported => (
+                "Алгоритм открытого ключа {oid} не поддерживается",
+                "The public key algorithm {oid} is not supported",
             ),
             Code::CertMalformed => (
                 "Сертификат повреждён: неверная структура (байт {offset}: {detail})",
@@ -640,6 +676,26 @@ impl Code {
             Code::QualSubjectSignTool => (
                 "Сертификат должен указывать средство ЭП владельца (subjectSignTool, 1.2.643.100.111); в сертификате: {found}",
                 "The certificate must name the owner's signature tool (subjectSignTool, 1.2.643.100.111); it has: {found}",
+            ),
+            Code::SignKeyInvalid => (
+                "Закрытый ключ нельзя использовать: {detail}",
+                "The private key cannot be used: {detail}",
+            ),
+            Code::SigAlgorithmMismatch => (
+                "Алгоритм подписи {algorithm} не соответствует ключу {key}",
+                "The signature algorithm {algorithm} does not match the key {key}",
+            ),
+            Code::SigEncoding => (
+                "Значение подписи имеет неверный формат: {detail}",
+                "The signature value is malformed: {detail}",
+            ),
+            Code::SigInvalid => (
+                "Подпись неверна: математическая проверка не прошла",
+                "The signature is invalid: the mathematical check failed",
+            ),
+            Code::SigUnsupportedAlgorithm => (
+                "Алгоритм подписи или хэширования {oid} не поддерживается",
+                "The signature or digest algorithm {oid} is not supported",
             ),
             Code::TslBadBase64 => (
                 "Список УЦ: неверный base64 в элементе {element} (байт {offset})",
