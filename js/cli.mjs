@@ -6,11 +6,20 @@ import { basename } from "node:path";
 
 import * as ekdo from "./node.mjs";
 
+// A closed pipe (`ekdo-check policy | head`) is not an error worth a stack trace.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const USAGE_RU = `ekdo-check — проверка кадрового документа и его подписей перед загрузкой на «Работа России»
 
 Использование:
   ekdo-check check ДОКУМЕНТ [--sig ПОДПИСЬ]... [--tsl ФАЙЛ] [--ca ФАЙЛ]... [--crl ФАЙЛ]...
                    [--at RFC3339] [--json] [--lang ru|en]
+                   [--type ТИП --channel portal|own [--number N] [--date ДАТА]
+                    [--employee "ФИО"] [--party employer|employee]... [--accept-unconfirmed]]
+  ekdo-check policy [ТИП [--party employer|employee] [--channel portal|own]] [--types] [--lang ru|en]
   ekdo-check --help | --version
 
   --sig ФАЙЛ    откреплённая подпись (DER, BER, PEM или base64); можно несколько
@@ -21,6 +30,13 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
   --json        вывести отчёт в JSON (схема ekdo-check/report/v1)
   --lang ru|en  язык текста (по умолчанию ru)
 
+  Трудовой кодекс (ст. 22.3) и имя файла для портала:
+  --type ТИП        тип документа (список: ekdo-check policy --types), например employment_contract
+  --channel КАНАЛ   portal — на портале «Работа России», own — в системе работодателя
+  --number N        номер документа;  --date ДАТА  дата (ДД.ММ.ГГГГ или RFC 3339)
+  --employee ФИО    ФИО работника;  --party СТОРОНА  сторона каждого подписанта по порядку
+  --accept-unconfirmed  считать «УКЭП?» (без перечня УЦ) квалифицированной
+
 Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.`;
 
 const USAGE_EN = `ekdo-check — checks a personnel document and its signatures before upload to «Работа России»
@@ -28,6 +44,9 @@ const USAGE_EN = `ekdo-check — checks a personnel document and its signatures 
 Usage:
   ekdo-check check DOCUMENT [--sig SIGNATURE]... [--tsl FILE] [--ca FILE]... [--crl FILE]...
                    [--at RFC3339] [--json] [--lang ru|en]
+                   [--type TYPE --channel portal|own [--number N] [--date DATE]
+                    [--employee "NAME"] [--party employer|employee]... [--accept-unconfirmed]]
+  ekdo-check policy [TYPE [--party employer|employee] [--channel portal|own]] [--types] [--lang ru|en]
   ekdo-check --help | --version
 
   --sig FILE    a detached signature (DER, BER, PEM or base64); repeatable
@@ -37,6 +56,13 @@ Usage:
   --at TIME     the time to check at, RFC 3339 (default: now)
   --json        print the report as JSON (schema ekdo-check/report/v1)
   --lang ru|en  language of the text (default ru)
+
+  Labour Code (art. 22.3) and the portal's file name:
+  --type TYPE       the document type (list: ekdo-check policy --types), e.g. employment_contract
+  --channel CHANNEL portal: on «Работа России»; own: in the employer's system
+  --number N        the document number;  --date DATE  its date (DD.MM.YYYY or RFC 3339)
+  --employee NAME   the employee's full name;  --party PARTY  the party of each signer, in order
+  --accept-unconfirmed  treat «УКЭП?» (no trust list) as qualified
 
 Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.`;
 
@@ -61,7 +87,7 @@ function langOf(argv) {
 }
 
 function parseCheck(argv) {
-  const opts = { document: null, sigs: [], tsl: null, cas: [], crls: [], at: null, json: false, lang: "ru" };
+  const opts = { document: null, sigs: [], tsl: null, cas: [], crls: [], at: null, json: false, lang: "ru", meta: {}, parties: [] };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
       throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
@@ -82,6 +108,15 @@ function parseCheck(argv) {
         opts.lang = v; i++; break;
       }
       case "--json": opts.json = true; break;
+      case "--type": opts.meta.document_type = value(i, a); i++; break;
+      case "--channel": opts.meta.channel = value(i, a); i++; break;
+      case "--number": opts.meta.number = value(i, a); i++; break;
+      case "--date": opts.meta.date = value(i, a); i++; break;
+      case "--employee": opts.meta.employee = value(i, a); i++; break;
+      case "--title": opts.meta.title = value(i, a); i++; break;
+      case "--party": opts.parties.push(value(i, a)); i++; break;
+      case "--accept-unconfirmed": opts.meta.accept_unconfirmed = true; break;
+      case "--work-book-refused": opts.meta.work_book_refused = true; break;
       default:
         if (a.startsWith("-") && a !== "-") throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
         if (opts.document !== null) throw new UsageError("OPTIONS_INVALID", { detail: `unexpected argument ${a}` });
@@ -89,6 +124,11 @@ function parseCheck(argv) {
     }
   }
   if (opts.document === null) throw new UsageError("OPTIONS_INVALID", { detail: "no document given" });
+  if (opts.parties.length) opts.meta.parties = opts.parties;
+  if (Object.keys(opts.meta).length) {
+    if (!opts.meta.document_type) throw new UsageError("OPTIONS_INVALID", { detail: "--type is required with document metadata" });
+    if (!opts.meta.channel) throw new UsageError("OPTIONS_INVALID", { detail: "--channel portal|own is required with --type" });
+  }
   return opts;
 }
 
@@ -106,13 +146,10 @@ function runCheck(argv) {
   const signatures = opts.sigs.map((f) => ({ name: basename(f), bytes: read(f) }));
   const options = { documentName: basename(opts.document), lang: opts.lang };
   if (opts.at !== null) options.at = opts.at;
-  if (opts.tsl !== null || opts.cas.length || opts.crls.length) {
-    // Trust material arrives with the chain and classification work; read the files now so a
-    // missing one is reported, and pass them when the core accepts them.
-    if (opts.tsl !== null) options.trustList = read(opts.tsl);
-    if (opts.cas.length) options.caCertificates = opts.cas.map(read);
-    if (opts.crls.length) options.crls = opts.crls.map(read);
-  }
+  if (opts.tsl !== null) options.trustList = read(opts.tsl);
+  if (opts.cas.length) options.caCertificates = opts.cas.map(read);
+  if (opts.crls.length) options.crls = opts.crls.map(read);
+  if (Object.keys(opts.meta).length) options.meta = opts.meta;
   let report;
   try {
     report = ekdo.check(document, signatures, options);
@@ -125,6 +162,40 @@ function runCheck(argv) {
     process.stdout.write(ekdo.renderText(report, opts.lang));
   }
   return report.ready ? 0 : 1;
+}
+
+function runPolicy(argv) {
+  let type;
+  let party;
+  let channel;
+  let lang = "ru";
+  let types = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new UsageError("OPTIONS_INVALID", { detail: `${a} needs a value` });
+      return argv[++i];
+    };
+    if (a === "--party") party = next();
+    else if (a === "--channel") channel = next();
+    else if (a === "--lang") lang = next();
+    else if (a === "--types") types = true;
+    else if (a.startsWith("-")) throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
+    else if (type === undefined) type = a;
+    else throw new UsageError("OPTIONS_INVALID", { detail: `unexpected argument ${a}` });
+  }
+  try {
+    if (types) {
+      for (const t of ekdo.documentTypes().types ?? ekdo.documentTypes()) {
+        process.stdout.write(`${t.id}\t${lang === "en" ? t.name_en : t.name_ru}\n`);
+      }
+      return 0;
+    }
+    process.stdout.write(ekdo.policyText(type, party, channel, lang));
+    return 0;
+  } catch (e) {
+    throw new UsageError(e.code || "INTERNAL", { detail: e.message, value: type });
+  }
 }
 
 function main(argv) {
@@ -145,6 +216,7 @@ function main(argv) {
     }
     switch (command) {
       case "check": return runCheck(rest);
+      case "policy": return runPolicy(rest);
       default: throw new UsageError("OPTIONS_INVALID", { detail: `unknown command ${command}` });
     }
   } catch (e) {

@@ -14,6 +14,36 @@ export interface Options {
   lang?: "ru" | "en";
   /** The document's file name, for the report and the manifest. */
   documentName?: string;
+  /** The Минцифры list of accredited CAs (XML bytes). To reuse one list, use TrustList.parse(xml).check(...). */
+  trustList?: Uint8Array;
+  /** Extra CA certificates to trust (DER or PEM). */
+  caCertificates?: Uint8Array[];
+  /** Certificate revocation lists to apply at the signing time (DER or PEM). */
+  crls?: Uint8Array[];
+  /** The document's metadata: enables the labour-law check (art. 22.3) and the portal file name. */
+  meta?: DocumentMeta;
+}
+
+/** The document's metadata for the labour-law check and the upload manifest. */
+export interface DocumentMeta {
+  /** A document type id, e.g. "employment_contract" (see docs/policy.md). */
+  document_type: string;
+  /** Where it is signed: the portal or the employer's own system. */
+  channel: "portal" | "own";
+  /** The document number («№ документа»). */
+  number?: string;
+  /** The document date, RFC 3339 or DD.MM.YYYY. */
+  date?: string;
+  /** The employee's full name («ФИО работника»). */
+  employee?: string;
+  /** The party of each signer, in the order of the signature files and their signers. */
+  parties?: Array<"employer" | "employee">;
+  /** The subtype written in the file name instead of the type's name. */
+  title?: string;
+  /** Declare an «УКЭП?» signature as УКЭП. */
+  accept_unconfirmed?: boolean;
+  /** The employee refused the paper work record book (art. 66.1). */
+  work_book_refused?: boolean;
 }
 
 /** A coded message: stable code, both texts and the values that filled them. */

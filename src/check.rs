@@ -2,12 +2,19 @@
 
 use sha2::{Digest, Sha256};
 
+use std::sync::Arc;
+
+use crate::cms::Certificate;
 use crate::error::{Code, Finding, Message};
 use crate::limits::{Limits, PORTAL_SIZE_DECIMAL, PORTAL_SIZE_LIMIT};
+use crate::policy::DocumentMeta;
 use crate::report::{
-    DocumentReport, Kind, PdfaReport, PdfaVerdict, Report, SignatureReport, UploadReport, UploadStep, SCHEMA_ID,
+    DocumentReport, Kind, PdfaReport, PdfaVerdict, Report, RuleStatus, SignatureReport, UploadReport, UploadStep,
+    SCHEMA_ID,
 };
 use crate::time::Time;
+use crate::trust::{Crl, TrustList};
+use crate::verify::{Context, Digests};
 
 /// The language of rendered text (the report always carries both).
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
@@ -38,6 +45,14 @@ pub struct Options {
     pub document_name: Option<String>,
     /// The language of rendered text.
     pub lang: Lang,
+    /// The list of accredited CAs, parsed once ([`TrustList::parse`]) and shared.
+    pub trust_list: Option<Arc<TrustList>>,
+    /// Extra CA certificates to trust (DER or PEM, one certificate each).
+    pub ca_certificates: Vec<Vec<u8>>,
+    /// CRLs to apply at the signing time (DER or PEM).
+    pub crls: Vec<Vec<u8>>,
+    /// The document's metadata for the labour-law check and the upload manifest.
+    pub meta: Option<DocumentMeta>,
     /// Bounds on work and memory.
     pub limits: Limits,
 }
@@ -45,7 +60,16 @@ pub struct Options {
 impl Options {
     /// Options with defaults, checking at `at`.
     pub fn at(at: Time) -> Self {
-        Options { at, document_name: None, lang: Lang::Ru, limits: Limits::default() }
+        Options {
+            at,
+            document_name: None,
+            lang: Lang::Ru,
+            trust_list: None,
+            ca_certificates: Vec::new(),
+            crls: Vec::new(),
+            meta: None,
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -61,15 +85,28 @@ impl Options {
 /// assert_eq!(report.errors[0].code, "PDF_NOT_PDF");
 /// ```
 pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Options) -> Report {
+    let mut digests = Digests::default();
+    let sha256 = hex(&Sha256::digest(document));
+    check_with(document, sha256, signatures, options, &mut digests)
+}
+
+/// [`check`] with the SHA-256 and other document digests already computed (the streaming API
+/// hashes while the document is read).
+pub(crate) fn check_with(
+    document: &[u8],
+    sha256: String,
+    signatures: &[SignatureFile<'_>],
+    options: &Options,
+    digests: &mut Digests,
+) -> Report {
     let mut errors: Vec<Message> = Vec::new();
     let mut warnings: Vec<Message> = Vec::new();
     let document_name = options.document_name.clone().unwrap_or_else(|| "document.pdf".to_owned());
 
+    // The document: size and PDF/A-1.
     let size = u64::try_from(document.len()).unwrap_or(u64::MAX);
-    let sha256 = hex(&Sha256::digest(document));
     let size_ok = size <= PORTAL_SIZE_LIMIT;
     let mut pdfa = PdfaReport { profile: "PDF/A-1B".to_owned(), ..PdfaReport::default() };
-
     if document.is_empty() {
         errors.push(Finding::new(Code::InputEmpty).arg("file", &document_name).to_message());
         pdfa.verdict = PdfaVerdict::NotPdf;
@@ -87,6 +124,13 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
         pdfa = report;
         errors.extend(findings.iter().map(Finding::to_message));
     }
+    let failed: Vec<&crate::report::Violation> =
+        pdfa.violations.iter().filter(|v| v.status == RuleStatus::Failed).collect();
+    if let Some(first) = failed.first() {
+        errors.push(
+            Finding::new(Code::PdfNotConforming).arg("count", failed.len()).arg("rule", &first.rule).to_message(),
+        );
+    }
     if !size_ok {
         errors
             .push(Finding::new(Code::PdfSizeOverLimit).arg("size", size).arg("limit", PORTAL_SIZE_LIMIT).to_message());
@@ -94,21 +138,52 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
         warnings.push(Finding::new(Code::PdfSizeNearLimit).arg("size", size).to_message());
     }
 
-    let signature_reports: Vec<SignatureReport> = signatures.iter().map(|file| signature_report(file)).collect();
+    // Trust material the caller gave.
+    let mut ca_certificates = Vec::new();
+    for (index, bytes) in options.ca_certificates.iter().enumerate() {
+        match Certificate::from_pem_or_der(bytes) {
+            Ok(certificate) => ca_certificates.push(certificate),
+            Err(finding) => errors.push(finding.arg("file", format!("ca[{index}]")).to_message()),
+        }
+    }
+    let mut crls = Vec::new();
+    for (index, bytes) in options.crls.iter().enumerate() {
+        match Crl::from_pem_or_der(bytes) {
+            Ok(crl) => crls.push(crl),
+            Err(finding) => errors.push(finding.arg("file", format!("crl[{index}]")).to_message()),
+        }
+    }
+
+    // The signatures.
+    let context = Context {
+        document,
+        at: options.at,
+        trust_list: options.trust_list.as_deref(),
+        ca_certificates: &ca_certificates,
+        crls: &crls,
+        limits: &options.limits,
+    };
+    let signature_reports: Vec<SignatureReport> =
+        signatures.iter().map(|file| crate::verify::check_file(file, &context, digests)).collect();
     let kind = signature_reports.iter().map(|s| s.kind).min();
 
+    // The upload manifest and its blockers.
     let mut blockers: Vec<Message> = errors.clone();
-    for violation in pdfa.violations.iter().filter(|v| v.status == crate::report::RuleStatus::Failed).take(1) {
-        blockers.push(Message {
-            code: "PDF_PDFA_RULE".to_owned(),
-            message_ru: format!("Нарушено правило PDF/A-1 {}: {}", violation.rule, violation.message_ru),
-            message_en: format!("PDF/A-1 rule {} fails: {}", violation.rule, violation.message_en),
-            args: Default::default(),
-        });
+    if signatures.is_empty() {
+        blockers.push(Finding::new(Code::SigMissing).to_message());
     }
     for s in &signature_reports {
         if let Some(error) = &s.error {
             blockers.push(error.clone());
+        }
+        for signer in s.signers.iter().filter(|signer| signer.kind == Some(Kind::Invalid)) {
+            let reason = signer.reasons.iter().find(|r| !r.ok).map(|r| r.message.clone());
+            if let Some(reason) = reason {
+                blockers.push(reason);
+            }
+        }
+        if s.parse == "ok" && s.signers.is_empty() {
+            blockers.push(Finding::new(Code::CmsNoSigners).to_message());
         }
     }
     let mut steps = vec![UploadStep {
@@ -121,13 +196,47 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
         steps.push(UploadStep {
             part: "signature".to_owned(),
             file: s.file.clone(),
-            signature_type: Some(s.kind.label().to_owned()),
+            signature_type: declared_type(s.kind).map(str::to_owned),
             party: None,
         });
     }
-    let signatures_ok = signature_reports.iter().all(|s| s.kind != Kind::Invalid);
+    let signatures_ok = !signature_reports.is_empty() && signature_reports.iter().all(|s| s.kind != Kind::Invalid);
     let ready = blockers.is_empty() && signatures_ok && pdfa.verdict == PdfaVerdict::Conforming && size_ok;
-    let upload = UploadReport { ready, size, pdfa: pdfa.verdict, steps, blockers, ..UploadReport::default() };
+    let mut upload = UploadReport { ready, size, pdfa: pdfa.verdict, steps, blockers, ..UploadReport::default() };
+    let mut signature_reports = signature_reports;
+
+    // Labour law, when the document's metadata was given.
+    let policy = options.meta.as_ref().map(|meta| {
+        let entries: Vec<(&str, Option<&str>, Kind)> = signature_reports
+            .iter()
+            .flat_map(|s| {
+                let file = s.file.as_str();
+                let per_signer: Vec<(&str, Option<&str>, Kind)> = if s.signers.is_empty() {
+                    vec![(file, None, s.kind)]
+                } else {
+                    s.signers.iter().map(|g| (file, g.subject_cn.as_deref(), g.kind.unwrap_or(Kind::Invalid))).collect()
+                };
+                per_signer
+            })
+            .collect();
+        let outcome = crate::policy::evaluate(meta, &entries);
+        outcome.apply(&mut upload);
+        warnings.extend(outcome.findings.iter().map(Finding::to_message));
+        outcome.report
+    });
+    if let Some(policy) = &policy {
+        // Each signer's party, in the order the policy assigned them.
+        let mut parties = policy.signatures.iter();
+        for s in &mut signature_reports {
+            for signer in &mut s.signers {
+                signer.party = parties.next().map(|p| p.party.clone());
+            }
+            if s.signers.is_empty() {
+                parties.next();
+            }
+        }
+    }
+    let ready = upload.ready;
 
     Report {
         schema: SCHEMA_ID,
@@ -144,26 +253,21 @@ pub fn check(document: &[u8], signatures: &[SignatureFile<'_>], options: &Option
         },
         signatures: signature_reports,
         kind,
-        trust_list: None,
-        policy: None,
+        trust_list: options.trust_list.as_ref().map(|list| list.summary()),
+        policy,
         upload,
         errors,
         warnings,
     }
 }
 
-/// Parses and checks one signature file. (Filled in by the CMS and verification work.)
-fn signature_report(file: &SignatureFile<'_>) -> SignatureReport {
-    SignatureReport {
-        file: file.name.to_owned(),
-        size: u64::try_from(file.bytes.len()).unwrap_or(u64::MAX),
-        encoding: None,
-        parse: "error".to_owned(),
-        error: Some(Finding::new(Code::Internal).arg("detail", "signature checking is not built yet").to_message()),
-        content_attached: false,
-        content_matches: None,
-        signers: Vec::new(),
-        kind: Kind::Invalid,
+/// The signature type to declare to the portal for a kind: УКЭП or УНЭП; none for an invalid or
+/// unconfirmed signature (УКЭП? needs the trust list, or the caller's word in the metadata).
+fn declared_type(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Qualified => Some("УКЭП"),
+        Kind::Unqualified => Some("УНЭП"),
+        Kind::QualifiedUnconfirmed | Kind::Invalid => None,
     }
 }
 

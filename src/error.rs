@@ -15,20 +15,56 @@ use serde::Serialize;
 pub enum Code {
     /// An extension appears more than once in a certificate.
     CertDuplicateExtension,
+    /// The signer's certificate had expired at the validity time.
+    CertExpired,
     /// The public key of a certificate is malformed or not a point of its curve.
     CertKeyInvalid,
     /// The public key algorithm or its parameters are not supported.
     CertKeyUnsupported,
     /// A certificate is malformed.
     CertMalformed,
+    /// The signer's certificate was not yet valid at the validity time.
+    CertNotYetValid,
     /// A certificate has a critical extension the checker does not know.
     CertUnknownCriticalExtension,
+    /// No signing time: the certificate is valid at the check time.
+    CertValidAtCheckTime,
+    /// The certificate was valid at the signing time.
+    CertValidAtSigning,
+    /// A CA certificate of the chain had expired.
+    ChainCertificateExpired,
+    /// A CA certificate of the chain was not yet valid.
+    ChainCertificateNotYetValid,
     /// The CRL has an unknown critical extension (RFC 5280 §5.2): it must not be used.
     ChainCrlCriticalExtension,
     /// The CRL file is neither DER nor PEM (`X509 CRL`).
     ChainCrlEncoding,
     /// The CRL is malformed DER.
     ChainCrlMalformed,
+    /// A CRL's signature does not verify with its issuer's key.
+    ChainCrlSignatureInvalid,
+    /// A CA's key cannot be read.
+    ChainIssuerKeyUnsupported,
+    /// A CA certificate's keyUsage does not allow certificate signing.
+    ChainKeyUsage,
+    /// An issuer certificate is not a CA certificate.
+    ChainNotCa,
+    /// The certificate was not revoked at the validity time.
+    ChainNotRevoked,
+    /// No certificate of the issuer is available.
+    ChainNoIssuer,
+    /// No CRL of the issuer was given.
+    ChainRevocationNotChecked,
+    /// The certificate was revoked before the validity time.
+    ChainRevoked,
+    /// A certificate's signature does not verify with its issuer's key.
+    ChainSignatureInvalid,
+    /// The chain is longer than the limit.
+    ChainTooLong,
+    /// The chain ends at a root that is not trusted.
+    ChainUntrustedRoot,
+    /// The chain verifies to a trusted CA.
+    ChainValid,
     /// A signed attribute appears more than once, or has several values.
     CmsAttributeDuplicate,
     /// The signed attributes lack a required attribute.
@@ -79,6 +115,8 @@ pub enum Code {
     OptionsTime,
     /// The PDF header is missing or malformed.
     PdfHeader,
+    /// The document fails PDF/A-1 rules.
+    PdfNotConforming,
     /// The file is not a PDF document.
     PdfNotPdf,
     /// The document does not claim PDF/A-1 in its XMP metadata.
@@ -133,6 +171,14 @@ pub enum Code {
     PolicyPartyUnknown,
     /// An invalid signature satisfies no rule.
     PolicySignatureInvalid,
+    /// The key is GOST R 34.10-2012 (or 2001 before 2019).
+    QualAlgorithmGost,
+    /// GOST R 34.10-2001 after 31.12.2018.
+    QualAlgorithmGost2001,
+    /// The key is not GOST.
+    QualAlgorithmNotGost,
+    /// The chain to the accredited CA was not verified.
+    QualChainUnverified,
     /// FSB order 795: a КС class policy (1.2.643.100.113.1–6) is present.
     QualClassPolicy,
     /// FSB order 795: the subject has a common name (CN).
@@ -145,18 +191,30 @@ pub enum Code {
     QualInn,
     /// FSB order 795: the organisation's ИНН ЮЛ (1.2.643.100.4) has 10 digits with a valid check digit.
     QualInnle,
+    /// The issuing CA was accredited at the time.
+    QualIssuerAccredited,
+    /// The issuing CA is listed but not accredited at the time.
+    QualIssuerNotAccredited,
+    /// The issuing CA is not in the trust list.
+    QualIssuerNotListed,
     /// FSB order 795: issuerSignTool (1.2.643.100.112) names its four items.
     QualIssuerSignTool,
     /// The keyUsage allows making signatures.
     QualKeyUsage,
     /// FSB order 795: the subject has a surname (SN) and given names (GN).
     QualName,
+    /// The certificate lacks the qualified profile.
+    QualNoProfile,
+    /// No trust list: the accreditation was not checked.
+    QualNoTrustList,
     /// FSB order 795: the ОГРН (1.2.643.100.1) has 13 digits with a valid check digit.
     QualOgrn,
     /// FSB order 795: the ОГРНИП (1.2.643.100.5) has 15 digits with a valid check digit.
     QualOgrnip,
     /// FSB order 795: the organisation's name (O) is present.
     QualOrganization,
+    /// The certificate has the qualified profile.
+    QualProfile,
     /// FSB order 795: the СНИЛС (1.2.643.100.3) has 11 digits with a valid check number.
     QualSnils,
     /// FSB order 795: subjectSignTool (1.2.643.100.111) is present.
@@ -165,12 +223,24 @@ pub enum Code {
     SignKeyInvalid,
     /// The signature algorithm does not match the key or the digest.
     SigAlgorithmMismatch,
+    /// The attached content differs from the document.
+    SigContentMismatch,
+    /// The messageDigest attribute differs from the document's digest.
+    SigDigestMismatch,
     /// The signature value is malformed (length, DER).
     SigEncoding,
     /// The signature does not verify (one opaque code for every mathematical failure).
     SigInvalid,
+    /// No signature file was given.
+    SigMissing,
+    /// The signer's certificate is not available.
+    SigNoCertificate,
+    /// ESS signingCertificate names another certificate.
+    SigSigningCertificateMismatch,
     /// The signature or digest algorithm is not supported.
     SigUnsupportedAlgorithm,
+    /// The signature verifies and belongs to the document.
+    SigVerified,
     /// A base64 value in the trust list is malformed.
     TslBadBase64,
     /// A date in the trust list is malformed.
@@ -195,13 +265,31 @@ impl Code {
     /// Every code, in alphabetical order.
     pub const ALL: &'static [Code] = &[
         Code::CertDuplicateExtension,
+        Code::CertExpired,
         Code::CertKeyInvalid,
         Code::CertKeyUnsupported,
         Code::CertMalformed,
+        Code::CertNotYetValid,
         Code::CertUnknownCriticalExtension,
+        Code::CertValidAtCheckTime,
+        Code::CertValidAtSigning,
+        Code::ChainCertificateExpired,
+        Code::ChainCertificateNotYetValid,
         Code::ChainCrlCriticalExtension,
         Code::ChainCrlEncoding,
         Code::ChainCrlMalformed,
+        Code::ChainCrlSignatureInvalid,
+        Code::ChainIssuerKeyUnsupported,
+        Code::ChainKeyUsage,
+        Code::ChainNotCa,
+        Code::ChainNotRevoked,
+        Code::ChainNoIssuer,
+        Code::ChainRevocationNotChecked,
+        Code::ChainRevoked,
+        Code::ChainSignatureInvalid,
+        Code::ChainTooLong,
+        Code::ChainUntrustedRoot,
+        Code::ChainValid,
         Code::CmsAttributeDuplicate,
         Code::CmsAttributeMissing,
         Code::CmsBerUnterminated,
@@ -227,6 +315,7 @@ impl Code {
         Code::OptionsInvalid,
         Code::OptionsTime,
         Code::PdfHeader,
+        Code::PdfNotConforming,
         Code::PdfNotPdf,
         Code::PdfNotPdfA1,
         Code::PdfParse,
@@ -254,25 +343,41 @@ impl Code {
         Code::PolicyPartiesMismatch,
         Code::PolicyPartyUnknown,
         Code::PolicySignatureInvalid,
+        Code::QualAlgorithmGost,
+        Code::QualAlgorithmGost2001,
+        Code::QualAlgorithmNotGost,
+        Code::QualChainUnverified,
         Code::QualClassPolicy,
         Code::QualCommonName,
         Code::QualDuplicateAttribute,
         Code::QualIdentificationKind,
         Code::QualInn,
         Code::QualInnle,
+        Code::QualIssuerAccredited,
+        Code::QualIssuerNotAccredited,
+        Code::QualIssuerNotListed,
         Code::QualIssuerSignTool,
         Code::QualKeyUsage,
         Code::QualName,
+        Code::QualNoProfile,
+        Code::QualNoTrustList,
         Code::QualOgrn,
         Code::QualOgrnip,
         Code::QualOrganization,
+        Code::QualProfile,
         Code::QualSnils,
         Code::QualSubjectSignTool,
         Code::SignKeyInvalid,
         Code::SigAlgorithmMismatch,
+        Code::SigContentMismatch,
+        Code::SigDigestMismatch,
         Code::SigEncoding,
         Code::SigInvalid,
+        Code::SigMissing,
+        Code::SigNoCertificate,
+        Code::SigSigningCertificateMismatch,
         Code::SigUnsupportedAlgorithm,
+        Code::SigVerified,
         Code::TslBadBase64,
         Code::TslBadDate,
         Code::TslBadHex,
@@ -288,13 +393,31 @@ impl Code {
     pub const fn as_str(self) -> &'static str {
         match self {
             Code::CertDuplicateExtension => "CERT_DUPLICATE_EXTENSION",
+            Code::CertExpired => "CERT_EXPIRED",
             Code::CertKeyInvalid => "CERT_KEY_INVALID",
             Code::CertKeyUnsupported => "CERT_KEY_UNSUPPORTED",
             Code::CertMalformed => "CERT_MALFORMED",
+            Code::CertNotYetValid => "CERT_NOT_YET_VALID",
             Code::CertUnknownCriticalExtension => "CERT_UNKNOWN_CRITICAL_EXTENSION",
+            Code::CertValidAtCheckTime => "CERT_VALID_AT_CHECK_TIME",
+            Code::CertValidAtSigning => "CERT_VALID_AT_SIGNING",
+            Code::ChainCertificateExpired => "CHAIN_CERTIFICATE_EXPIRED",
+            Code::ChainCertificateNotYetValid => "CHAIN_CERTIFICATE_NOT_YET_VALID",
             Code::ChainCrlCriticalExtension => "CHAIN_CRL_CRITICAL_EXTENSION",
             Code::ChainCrlEncoding => "CHAIN_CRL_ENCODING",
             Code::ChainCrlMalformed => "CHAIN_CRL_MALFORMED",
+            Code::ChainCrlSignatureInvalid => "CHAIN_CRL_SIGNATURE_INVALID",
+            Code::ChainIssuerKeyUnsupported => "CHAIN_ISSUER_KEY_UNSUPPORTED",
+            Code::ChainKeyUsage => "CHAIN_KEY_USAGE",
+            Code::ChainNotCa => "CHAIN_NOT_CA",
+            Code::ChainNotRevoked => "CHAIN_NOT_REVOKED",
+            Code::ChainNoIssuer => "CHAIN_NO_ISSUER",
+            Code::ChainRevocationNotChecked => "CHAIN_REVOCATION_NOT_CHECKED",
+            Code::ChainRevoked => "CHAIN_REVOKED",
+            Code::ChainSignatureInvalid => "CHAIN_SIGNATURE_INVALID",
+            Code::ChainTooLong => "CHAIN_TOO_LONG",
+            Code::ChainUntrustedRoot => "CHAIN_UNTRUSTED_ROOT",
+            Code::ChainValid => "CHAIN_VALID",
             Code::CmsAttributeDuplicate => "CMS_ATTRIBUTE_DUPLICATE",
             Code::CmsAttributeMissing => "CMS_ATTRIBUTE_MISSING",
             Code::CmsBerUnterminated => "CMS_BER_UNTERMINATED",
@@ -320,6 +443,7 @@ impl Code {
             Code::OptionsInvalid => "OPTIONS_INVALID",
             Code::OptionsTime => "OPTIONS_TIME",
             Code::PdfHeader => "PDF_HEADER",
+            Code::PdfNotConforming => "PDF_NOT_CONFORMING",
             Code::PdfNotPdf => "PDF_NOT_PDF",
             Code::PdfNotPdfA1 => "PDF_NOT_PDFA1",
             Code::PdfParse => "PDF_PARSE",
@@ -347,25 +471,41 @@ impl Code {
             Code::PolicyPartiesMismatch => "POLICY_PARTIES_MISMATCH",
             Code::PolicyPartyUnknown => "POLICY_PARTY_UNKNOWN",
             Code::PolicySignatureInvalid => "POLICY_SIGNATURE_INVALID",
+            Code::QualAlgorithmGost => "QUAL_ALGORITHM_GOST",
+            Code::QualAlgorithmGost2001 => "QUAL_ALGORITHM_GOST2001",
+            Code::QualAlgorithmNotGost => "QUAL_ALGORITHM_NOT_GOST",
+            Code::QualChainUnverified => "QUAL_CHAIN_UNVERIFIED",
             Code::QualClassPolicy => "QUAL_CLASS_POLICY",
             Code::QualCommonName => "QUAL_COMMON_NAME",
             Code::QualDuplicateAttribute => "QUAL_DUPLICATE_ATTRIBUTE",
             Code::QualIdentificationKind => "QUAL_IDENTIFICATION_KIND",
             Code::QualInn => "QUAL_INN",
             Code::QualInnle => "QUAL_INNLE",
+            Code::QualIssuerAccredited => "QUAL_ISSUER_ACCREDITED",
+            Code::QualIssuerNotAccredited => "QUAL_ISSUER_NOT_ACCREDITED",
+            Code::QualIssuerNotListed => "QUAL_ISSUER_NOT_LISTED",
             Code::QualIssuerSignTool => "QUAL_ISSUER_SIGN_TOOL",
             Code::QualKeyUsage => "QUAL_KEY_USAGE",
             Code::QualName => "QUAL_NAME",
+            Code::QualNoProfile => "QUAL_NO_PROFILE",
+            Code::QualNoTrustList => "QUAL_NO_TRUST_LIST",
             Code::QualOgrn => "QUAL_OGRN",
             Code::QualOgrnip => "QUAL_OGRNIP",
             Code::QualOrganization => "QUAL_ORGANIZATION",
+            Code::QualProfile => "QUAL_PROFILE",
             Code::QualSnils => "QUAL_SNILS",
             Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
             Code::SignKeyInvalid => "SIGN_KEY_INVALID",
             Code::SigAlgorithmMismatch => "SIG_ALGORITHM_MISMATCH",
+            Code::SigContentMismatch => "SIG_CONTENT_MISMATCH",
+            Code::SigDigestMismatch => "SIG_DIGEST_MISMATCH",
             Code::SigEncoding => "SIG_ENCODING",
             Code::SigInvalid => "SIG_INVALID",
+            Code::SigMissing => "SIG_MISSING",
+            Code::SigNoCertificate => "SIG_NO_CERTIFICATE",
+            Code::SigSigningCertificateMismatch => "SIG_SIGNING_CERTIFICATE_MISMATCH",
             Code::SigUnsupportedAlgorithm => "SIG_UNSUPPORTED_ALGORITHM",
+            Code::SigVerified => "SIG_VERIFIED",
             Code::TslBadBase64 => "TSL_BAD_BASE64",
             Code::TslBadDate => "TSL_BAD_DATE",
             Code::TslBadHex => "TSL_BAD_HEX",
@@ -385,6 +525,10 @@ impl Code {
                 "Расширение {oid} встречается в сертификате более одного раза",
                 "The extension {oid} appears more than once in the certificate",
             ),
+            Code::CertExpired => (
+                "Сертификат подписанта истёк до момента {time} (действовал с {not_before} по {not_after})",
+                "The signer's certificate had expired before {time} (valid from {not_before} to {not_after})",
+            ),
             Code::CertKeyInvalid => (
                 "Открытый ключ сертификата неверен: {detail}",
                 "The certificate's public key is invalid: {detail}",
@@ -397,9 +541,29 @@ impl Code {
                 "Сертификат повреждён: неверная структура (байт {offset}: {detail})",
                 "The certificate is malformed (byte {offset}: {detail})",
             ),
+            Code::CertNotYetValid => (
+                "Сертификат подписанта ещё не действовал в момент {time} (действует с {not_before} по {not_after})",
+                "The signer's certificate was not yet valid at {time} (valid from {not_before} to {not_after})",
+            ),
             Code::CertUnknownCriticalExtension => (
                 "Сертификат содержит неизвестное критическое расширение {oid}",
                 "The certificate has an unknown critical extension {oid}",
+            ),
+            Code::CertValidAtCheckTime => (
+                "Времени подписания в подписи нет; сертификат действует на момент проверки {time} (с {not_before} по {not_after}; ст. 11 63-ФЗ)",
+                "The signature has no signing time; the certificate is valid at the check time {time} (from {not_before} to {not_after}; 63-FZ art. 11)",
+            ),
+            Code::CertValidAtSigning => (
+                "Сертификат действовал в момент подписания {time} (с {not_before} по {not_after})",
+                "The certificate was valid at the signing time {time} (from {not_before} to {not_after})",
+            ),
+            Code::ChainCertificateExpired => (
+                "Сертификат УЦ «{subject}» истёк {not_after}, до момента {time}",
+                "The CA certificate «{subject}» expired on {not_after}, before {time}",
+            ),
+            Code::ChainCertificateNotYetValid => (
+                "Сертификат УЦ «{subject}» действует только с {not_before}, позже момента {time}",
+                "The CA certificate «{subject}» is valid only from {not_before}, after {time}",
             ),
             Code::ChainCrlCriticalExtension => (
                 "Список отзыва (CRL) содержит неизвестное критическое расширение {oid}: его нельзя использовать",
@@ -412,6 +576,54 @@ impl Code {
             Code::ChainCrlMalformed => (
                 "Список отзыва (CRL) повреждён: {detail} (байт {offset})",
                 "The CRL is malformed: {detail} (byte {offset})",
+            ),
+            Code::ChainCrlSignatureInvalid => (
+                "Подпись списка отзыва УЦ «{issuer}» неверна; список не применён",
+                "The signature of the CRL of «{issuer}» does not verify; the CRL was not applied",
+            ),
+            Code::ChainIssuerKeyUnsupported => (
+                "Ключ сертификата УЦ «{subject}» не поддерживается ({detail})",
+                "The key of the CA certificate «{subject}» is not supported ({detail})",
+            ),
+            Code::ChainKeyUsage => (
+                "Сертификат УЦ «{subject}» не разрешает подписывать сертификаты (keyUsage без keyCertSign)",
+                "The CA certificate «{subject}» does not allow certificate signing (keyUsage without keyCertSign)",
+            ),
+            Code::ChainNotCa => (
+                "Сертификат «{subject}» не является сертификатом УЦ (basicConstraints)",
+                "The certificate «{subject}» is not a CA certificate (basicConstraints)",
+            ),
+            Code::ChainNotRevoked => (
+                "Сертификат не был отозван на момент {time} (по переданному списку отзыва)",
+                "The certificate was not revoked at {time} (by the CRL given)",
+            ),
+            Code::ChainNoIssuer => (
+                "Сертификат издателя «{issuer}» не найден ни в подписи, ни в перечне УЦ, ни среди переданных сертификатов: цепочка не проверена",
+                "The issuer's certificate «{issuer}» is not in the signature, the trust list or the certificates given: the chain was not checked",
+            ),
+            Code::ChainRevocationNotChecked => (
+                "Отзыв сертификата не проверен: список отзыва издателя не передан",
+                "Revocation was not checked: no CRL of the issuer was given",
+            ),
+            Code::ChainRevoked => (
+                "Сертификат {serial} отозван {date}, до момента подписания",
+                "The certificate {serial} was revoked on {date}, before the signing time",
+            ),
+            Code::ChainSignatureInvalid => (
+                "Подпись сертификата «{subject}» не проверяется ключом УЦ «{issuer}»",
+                "The signature on «{subject}» does not verify with the key of «{issuer}»",
+            ),
+            Code::ChainTooLong => (
+                "Цепочка сертификатов длиннее {limit} звеньев",
+                "The certificate chain is longer than {limit} links",
+            ),
+            Code::ChainUntrustedRoot => (
+                "Цепочка заканчивается корневым сертификатом «{subject}», которого нет в перечне УЦ и среди переданных сертификатов",
+                "The chain ends at the root «{subject}», which is neither in the trust list nor among the certificates given",
+            ),
+            Code::ChainValid => (
+                "Цепочка сертификатов проверена до доверенного УЦ «{anchor}» ({source})",
+                "The certificate chain verifies to the trusted CA «{anchor}» ({source})",
             ),
             Code::CmsAttributeDuplicate => (
                 "Подписанный атрибут {name} встречается более одного раза или имеет несколько значений",
@@ -512,6 +724,10 @@ impl Code {
             Code::PdfHeader => (
                 "Заголовок PDF отсутствует или неверен: {detail}",
                 "The PDF header is missing or malformed: {detail}",
+            ),
+            Code::PdfNotConforming => (
+                "Документ не соответствует PDF/A-1: нарушено правил — {count}, первое — {rule}",
+                "The document does not conform to PDF/A-1: {count} rules fail, the first is {rule}",
             ),
             Code::PdfNotPdf => (
                 "Документ не является файлом PDF",
@@ -621,6 +837,22 @@ impl Code {
                 "Недействительная подпись не подтверждает документ и не может быть загружена на портал",
                 "An invalid signature does not sign the document and cannot be uploaded to the portal",
             ),
+            Code::QualAlgorithmGost => (
+                "Ключ по ГОСТ Р 34.10 ({algorithm}) — допустим для квалифицированной подписи",
+                "The key is GOST R 34.10 ({algorithm}): allowed for a qualified signature",
+            ),
+            Code::QualAlgorithmGost2001 => (
+                "Ключ ГОСТ Р 34.10-2001 не допускается для квалифицированной подписи после 31.12.2018",
+                "A GOST R 34.10-2001 key may not make a qualified signature after 31.12.2018",
+            ),
+            Code::QualAlgorithmNotGost => (
+                "Ключ {algorithm} — не ГОСТ Р 34.10-2012: квалифицированной подпись быть не может",
+                "The key is {algorithm}, not GOST R 34.10-2012: the signature cannot be qualified",
+            ),
+            Code::QualChainUnverified => (
+                "Цепочка до аккредитованного УЦ не проверена: квалифицированность не подтверждена",
+                "The chain to the accredited CA was not verified: the signature is not confirmed as qualified",
+            ),
             Code::QualClassPolicy => (
                 "Сертификат должен указывать класс средства ЭП (политика КС1–КА1, 1.2.643.100.113.1–6); указано: {found}",
                 "The certificate must name a signature tool class (policy КС1–КА1, 1.2.643.100.113.1–6); it names: {found}",
@@ -645,6 +877,18 @@ impl Code {
                 "ИНН юридического лица (1.2.643.100.4) должен иметь 10 цифр с верной контрольной цифрой; в сертификате «{value}»",
                 "The organisation's INN (INNLE, 1.2.643.100.4) must have 10 digits with a valid check digit; the certificate has «{value}»",
             ),
+            Code::QualIssuerAccredited => (
+                "УЦ-издатель «{ca}» (реестровый № {number}) аккредитован на момент {time}",
+                "The issuing CA «{ca}» (register no. {number}) was accredited at {time}",
+            ),
+            Code::QualIssuerNotAccredited => (
+                "Аккредитация УЦ «{ca}» не действовала на момент {time} (статус в перечне: {status})",
+                "The accreditation of «{ca}» was not in force at {time} (status in the list: {status})",
+            ),
+            Code::QualIssuerNotListed => (
+                "УЦ-издатель отсутствует в перечне аккредитованных УЦ",
+                "The issuing CA is not in the list of accredited CAs",
+            ),
             Code::QualIssuerSignTool => (
                 "Сертификат должен указывать средства ЭП и УЦ издателя (issuerSignTool, 1.2.643.100.112) четырьмя строками; в сертификате {count}",
                 "The certificate must name the issuer's signature and CA tools (issuerSignTool, 1.2.643.100.112) in four strings; it has {count}",
@@ -657,6 +901,14 @@ impl Code {
                 "Имя владельца должно содержать фамилию (SN) и имя с отчеством (GN); в сертификате «{surname}» «{given_name}»",
                 "The subject must have a surname (SN) and given names (GN); the certificate has «{surname}» «{given_name}»",
             ),
+            Code::QualNoProfile => (
+                "Сертификат не соответствует профилю квалифицированного сертификата (приказ ФСБ № 795)",
+                "The certificate does not have the qualified certificate profile (FSB order 795)",
+            ),
+            Code::QualNoTrustList => (
+                "Перечень аккредитованных УЦ не передан: аккредитация издателя не проверена",
+                "No trust list was given: the issuer's accreditation was not checked",
+            ),
             Code::QualOgrn => (
                 "ОГРН (1.2.643.100.1) должен иметь 13 цифр с верной контрольной цифрой; в сертификате «{value}»",
                 "The OGRN (1.2.643.100.1) must have 13 digits with a valid check digit; the certificate has «{value}»",
@@ -668,6 +920,10 @@ impl Code {
             Code::QualOrganization => (
                 "Имя владельца должно содержать наименование организации (O); в сертификате «{value}»",
                 "The subject must have the organisation's name (O); the certificate has «{value}»",
+            ),
+            Code::QualProfile => (
+                "Сертификат соответствует профилю квалифицированного сертификата (приказ ФСБ № 795)",
+                "The certificate has the qualified certificate profile (FSB order 795)",
             ),
             Code::QualSnils => (
                 "СНИЛС владельца (1.2.643.100.3) должен иметь 11 цифр с верным контрольным числом; в сертификате «{value}»",
@@ -685,6 +941,14 @@ impl Code {
                 "Алгоритм подписи {algorithm} не соответствует ключу {key}",
                 "The signature algorithm {algorithm} does not match the key {key}",
             ),
+            Code::SigContentMismatch => (
+                "Подпись содержит вложенный документ, и он отличается от проверяемого",
+                "The signature carries attached content that differs from the document",
+            ),
+            Code::SigDigestMismatch => (
+                "Хэш документа не совпадает с подписанным (messageDigest): документ изменён после подписания или подпись не к нему",
+                "The document's digest differs from the signed one (messageDigest): the document changed after signing or the signature is for another one",
+            ),
             Code::SigEncoding => (
                 "Значение подписи имеет неверный формат: {detail}",
                 "The signature value is malformed: {detail}",
@@ -693,9 +957,25 @@ impl Code {
                 "Подпись неверна: математическая проверка не прошла",
                 "The signature is invalid: the mathematical check failed",
             ),
+            Code::SigMissing => (
+                "Нет файла откреплённой подписи: портал ждёт документ и его подпись",
+                "No detached signature file: the portal expects the document and its signature",
+            ),
+            Code::SigNoCertificate => (
+                "Сертификат подписанта не найден ни в подписи, ни среди переданных сертификатов",
+                "The signer's certificate is neither in the signature nor among the certificates given",
+            ),
+            Code::SigSigningCertificateMismatch => (
+                "Подписанный атрибут signingCertificate указывает на другой сертификат, не на вложенный",
+                "The signed signingCertificate attribute names another certificate than the one embedded",
+            ),
             Code::SigUnsupportedAlgorithm => (
                 "Алгоритм подписи или хэширования {oid} не поддерживается",
                 "The signature or digest algorithm {oid} is not supported",
+            ),
+            Code::SigVerified => (
+                "Подпись верна и относится к этому документу",
+                "The signature verifies and belongs to this document",
             ),
             Code::TslBadBase64 => (
                 "Список УЦ: неверный base64 в элементе {element} (байт {offset})",

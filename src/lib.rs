@@ -20,6 +20,7 @@ pub mod trust;
 pub mod wasm;
 
 mod check;
+mod verify;
 
 pub use check::{check, Lang, Options, SignatureFile};
 pub use error::{Code, Finding, Message};

@@ -9,8 +9,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use std::sync::Arc;
+
 use crate::error::{Code, Finding};
-use crate::{check, render, Lang, Options, SignatureFile, Time};
+use crate::policy::DocumentMeta;
+use crate::trust::TrustList;
+use crate::{check, render, Lang, Limits, Options, SignatureFile, Time};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../js/types.d.ts");
@@ -22,9 +26,57 @@ pub fn check_js(
     #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let document = bytes(&document, "document")?;
-    let files = signature_files(&signatures)?;
-    let options = parse_options(&options)?;
+    run_check(&document, &signatures, &options, None)
+}
+
+/// The list of accredited CAs, parsed once and reused for many checks.
+#[wasm_bindgen(js_name = TrustList)]
+pub struct TrustListHandle {
+    list: Arc<TrustList>,
+}
+
+#[wasm_bindgen(js_class = TrustList)]
+impl TrustListHandle {
+    /// Parses the Минцифры XML list of accredited CAs; throws an Error with code `TSL_...` when
+    /// the bytes are not such a list.
+    pub fn parse(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] xml: JsValue,
+    ) -> Result<TrustListHandle, JsValue> {
+        let xml = bytes(&xml, "the trust list")?;
+        let list = TrustList::parse(&xml, &Limits::default()).map_err(misuse)?;
+        Ok(TrustListHandle { list: Arc::new(list) })
+    }
+
+    /// Version, date and counts of the list.
+    #[wasm_bindgen(unchecked_return_type = "TrustListSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.list.summary())
+    }
+
+    /// `check` with this trust list.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run_check(&document, &signatures, &options, Some(self.list.clone()))
+    }
+}
+
+fn run_check(
+    document: &JsValue,
+    signatures: &JsValue,
+    options: &JsValue,
+    list: Option<Arc<TrustList>>,
+) -> Result<JsValue, JsValue> {
+    let document = bytes(document, "document")?;
+    let files = signature_files(signatures)?;
+    let mut options = parse_options(options)?;
+    if list.is_some() {
+        options.trust_list = list;
+    }
     let inputs: Vec<SignatureFile<'_>> =
         files.iter().map(|(name, data)| SignatureFile { name: name.as_str(), bytes: data.as_slice() }).collect();
     let report = check(&document, &inputs, &options);
@@ -152,7 +204,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(options);
     }
-    check_keys(value, &["at", "lang", "documentName"], "options")?;
+    check_keys(value, &["at", "lang", "documentName", "trustList", "caCertificates", "crls", "meta"], "options")?;
     let at = Reflect::get(value, &"at".into())?;
     if let Some(date) = at.dyn_ref::<js_sys::Date>() {
         options.at = time_from_millis(date.get_time()).ok_or_else(|| invalid("options.at is an invalid Date"))?;
@@ -168,7 +220,31 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
     } else if !name.is_undefined() && !name.is_null() {
         return Err(invalid("options.documentName must be a string"));
     }
+    let list = Reflect::get(value, &"trustList".into())?;
+    if !list.is_undefined() && !list.is_null() {
+        let xml = bytes(&list, "options.trustList (use TrustList.parse(...).check(...) to reuse a list)")?;
+        let parsed = TrustList::parse(&xml, &options.limits).map_err(misuse)?;
+        options.trust_list = Some(Arc::new(parsed));
+    }
+    options.ca_certificates = byte_list(&Reflect::get(value, &"caCertificates".into())?, "options.caCertificates")?;
+    options.crls = byte_list(&Reflect::get(value, &"crls".into())?, "options.crls")?;
+    let meta = Reflect::get(value, &"meta".into())?;
+    if !meta.is_undefined() && !meta.is_null() {
+        let meta: DocumentMeta =
+            serde_wasm_bindgen::from_value(meta).map_err(|e| invalid(format!("options.meta: {e}")))?;
+        options.meta = Some(meta);
+    }
     Ok(options)
+}
+
+fn byte_list(value: &JsValue, what: &str) -> Result<Vec<Vec<u8>>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let Some(array) = value.dyn_ref::<Array>() else {
+        return Err(invalid(format!("{what} must be an array of Uint8Array")));
+    };
+    array.iter().enumerate().map(|(i, item)| bytes(&item, &format!("{what}[{i}]"))).collect()
 }
 
 /// A JS time value (milliseconds since the epoch) as a [`Time`]; `None` for NaN or out of range.
@@ -176,4 +252,39 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
 fn time_from_millis(millis: f64) -> Option<Time> {
     // ECMAScript time values are within ±8.64e15 ms, so the cast is exact after the check.
     (millis.is_finite() && millis.abs() <= 8.64e15).then(|| Time((millis / 1000.0).floor() as i64))
+}
+
+/// The labour-law matrix (Labour Code art. 22.3) as text; with `documentType`, `party` and
+/// `channel`, the answer for one cell.
+#[wasm_bindgen(js_name = policyText)]
+pub fn policy_text_js(
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] document_type: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "'employer' | 'employee' | undefined")] party: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "'portal' | 'own' | undefined")] channel: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "'ru' | 'en' | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
+    use crate::policy::{render_matrix, render_one, Channel, DocumentType, Party};
+    let lang = parse_lang(&lang)?;
+    let Some(id) = document_type.as_string() else {
+        return Ok(render_matrix(lang));
+    };
+    let doc = DocumentType::from_id(&id)
+        .ok_or_else(|| misuse(Finding::new(Code::PolicyDocumentTypeUnknown).arg("value", format!("«{id}»"))))?;
+    let party = match party.as_string().as_deref() {
+        None | Some("employer") => Party::Employer,
+        Some("employee") => Party::Employee,
+        Some(other) => return Err(invalid(format!("party must be employer or employee, not {other}"))),
+    };
+    let channel = match channel.as_string().as_deref() {
+        None | Some("portal") => Channel::Portal,
+        Some("own") => Channel::Own,
+        Some(other) => return Err(invalid(format!("channel must be portal or own, not {other}"))),
+    };
+    Ok(render_one(doc, party, channel, lang))
+}
+
+/// The catalogue of personnel document types: ids, names, portal groups, codifiers, signers.
+#[wasm_bindgen(js_name = documentTypes)]
+pub fn document_types_js() -> Result<JsValue, JsValue> {
+    to_js(&crate::policy::catalogue_json())
 }

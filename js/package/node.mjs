@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const api = require("./node/ekdo_check.js");
 
-export const { check, renderText, version, codes } = api;
+export const { check, renderText, version, codes, TrustList, policyText, documentTypes } = api;
 export * from "./extra.mjs";
 /** Loads the module: nothing to do in Node. */
 export default async function init() {}

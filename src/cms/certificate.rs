@@ -546,6 +546,15 @@ impl Certificate {
         reader.finish("an extension value")
     }
 
+    /// Reads a certificate in DER, PEM (any `BEGIN` label) or bare base64.
+    ///
+    /// # Errors
+    /// `CMS_UNKNOWN_ENCODING` when the bytes are none of these, else as [`Certificate::from_der`].
+    pub fn from_pem_or_der(bytes: &[u8]) -> Result<Certificate, Finding> {
+        let decoded = crate::cms::decode(bytes, &crate::limits::Limits::default())?;
+        Certificate::from_der(&decoded.bytes)
+    }
+
     /// The serial number as lowercase hex of its unsigned big-endian value, without leading
     /// zero bytes (`"00"` for zero).
     pub fn serial_hex(&self) -> String {

@@ -193,6 +193,22 @@ pub fn verify_message(
     verify_prehash(key, signature_algorithm, signature_algorithm_params, digest, &prehash, signature)
 }
 
+/// Verifies a signature over `message` whose digest follows from the signature algorithm (X.509
+/// certificates and CRLs: TBSCertificate or TBSCertList bytes as received).
+///
+/// # Errors
+/// `SIG_UNSUPPORTED_ALGORITHM` when the algorithm implies no digest, else as [`verify_message`].
+pub fn verify_signed(
+    key: &PublicKey,
+    signature_algorithm: &ObjectIdentifier,
+    signature_algorithm_params: Option<&[u8]>,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Finding> {
+    let digest = signature_digest(signature_algorithm, signature_algorithm_params)?;
+    verify_message(key, signature_algorithm, signature_algorithm_params, digest, message, signature)
+}
+
 /// The digest a signature algorithm implies, reading RSASSA-PSS parameters when needed: what a
 /// certificate signature (which has no separate digestAlgorithm) is hashed with.
 ///

@@ -6,6 +6,7 @@
 
 mod asn1;
 pub mod crl;
+pub mod path;
 pub mod tsl;
 
 pub use crl::{Crl, RevocationReason, RevokedEntry};

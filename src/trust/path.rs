@@ -86,13 +86,21 @@ pub fn build(leaf: &Certificate, search: &Search<'_>) -> Result<Path, Finding> {
     }
 }
 
-fn extend(path: &mut Vec<Certificate>, search: &Search<'_>, checks_left: &mut u32, depth: u8) -> Result<AnchorSource, Finding> {
+fn extend(
+    path: &mut Vec<Certificate>,
+    search: &Search<'_>,
+    checks_left: &mut u32,
+    depth: u8,
+) -> Result<AnchorSource, Finding> {
     let Some(current) = path.last().cloned() else {
         return Err(Finding::new(Code::Internal).arg("detail", "empty path"));
     };
     // A certificate that is itself a trust anchor ends the path (the leaf may be a CA the caller trusts).
     let candidates = (search.issuers)(&current);
     if candidates.is_empty() {
+        if current.subject.same_as(&current.issuer) {
+            return Err(Finding::new(Code::ChainUntrustedRoot).arg("subject", current.subject.display()));
+        }
         return Err(Finding::new(Code::ChainNoIssuer).arg("issuer", current.issuer.display()));
     }
     let mut best: Option<Finding> = None;
@@ -103,7 +111,7 @@ fn extend(path: &mut Vec<Certificate>, search: &Search<'_>, checks_left: &mut u3
             continue;
         }
         let outcome = check_link(&current, &candidate, search, checks_left);
-        let outcome = match outcome {
+        let outcome: Result<(), Finding> = match outcome {
             Ok(()) => match candidate.anchor {
                 Some(source) => {
                     path.push(cert.clone());
@@ -134,10 +142,21 @@ fn extend(path: &mut Vec<Certificate>, search: &Search<'_>, checks_left: &mut u3
             }
         }
     }
-    Err(best.unwrap_or_else(|| Finding::new(Code::ChainNoIssuer).arg("issuer", current.issuer.display())))
+    Err(best.unwrap_or_else(|| {
+        if current.subject.same_as(&current.issuer) {
+            Finding::new(Code::ChainUntrustedRoot).arg("subject", current.subject.display())
+        } else {
+            Finding::new(Code::ChainNoIssuer).arg("issuer", current.issuer.display())
+        }
+    }))
 }
 
-fn check_link(child: &Certificate, candidate: &Candidate, search: &Search<'_>, checks_left: &mut u32) -> Result<(), Finding> {
+fn check_link(
+    child: &Certificate,
+    candidate: &Candidate,
+    search: &Search<'_>,
+    checks_left: &mut u32,
+) -> Result<(), Finding> {
     let issuer = &candidate.certificate;
     let subject = issuer.subject.display();
     if search.at < issuer.not_before {
@@ -157,20 +176,22 @@ fn check_link(child: &Certificate, candidate: &Candidate, search: &Search<'_>, c
         None if candidate.anchor.is_some() => {}
         _ => return Err(Finding::new(Code::ChainNotCa).arg("subject", &subject)),
     }
-    if !issuer.key_usage.is_empty() && !issuer.key_usage.iter().any(|u| u == "keyCertSign") {
+    if issuer.key_usage.as_ref().is_some_and(|usage| !usage.contains(&"keyCertSign")) {
         return Err(Finding::new(Code::ChainKeyUsage).arg("subject", &subject));
     }
-    *checks_left = checks_left.checked_sub(1).ok_or_else(|| {
-        Finding::new(Code::LimitBudget).arg("what", "signature checks while building the chain")
-    })?;
+    *checks_left = checks_left
+        .checked_sub(1)
+        .ok_or_else(|| Finding::new(Code::LimitBudget).arg("what", "signature checks while building the chain"))?;
     let key = PublicKey::from_spki_der(&issuer.spki_der)
         .map_err(|e| Finding::new(Code::ChainIssuerKeyUnsupported).arg("subject", &subject).arg("detail", e.code))?;
-    crypto::verify_message(
+    crypto::verify_signed(
         &key,
         &child.signature_algorithm.oid,
         child.signature_algorithm.params_der.as_deref(),
         &child.tbs,
         &child.signature,
     )
-    .map_err(|_| Finding::new(Code::ChainSignatureInvalid).arg("subject", child.subject.display()).arg("issuer", &subject))
+    .map_err(|_| {
+        Finding::new(Code::ChainSignatureInvalid).arg("subject", child.subject.display()).arg("issuer", &subject)
+    })
 }

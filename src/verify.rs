@@ -1,0 +1,448 @@
+//! One signature file against the document: parse, identify each signer, check the message
+//! digest, the signature value, the certificate's validity at the signing time, the chain, the
+//! CRLs, then classify (УКЭП / УКЭП? / УНЭП / invalid) with reasons.
+
+use std::collections::BTreeMap;
+
+use const_oid::ObjectIdentifier;
+
+use crate::check::SignatureFile;
+use crate::cms::{self, Certificate, ParsedSignature, SignerInfo};
+use crate::crypto::{self, DigestAlgorithm, PublicKey};
+use crate::error::{Code, Finding};
+use crate::limits::Limits;
+use crate::qualify::classify::{self, Facts};
+use crate::report::{CertificateSummary, Kind, SignatureReport, SignerDetails, SignerReport};
+use crate::time::Time;
+use crate::trust::path::{self, AnchorSource, Candidate, Search};
+use crate::trust::{Crl, TrustList};
+
+/// What every signature of one check shares.
+pub(crate) struct Context<'a> {
+    /// The document's bytes.
+    pub document: &'a [u8],
+    /// The time to check at.
+    pub at: Time,
+    /// The trust list, when given.
+    pub trust_list: Option<&'a TrustList>,
+    /// CA certificates the caller trusts.
+    pub ca_certificates: &'a [Certificate],
+    /// CRLs the caller passed.
+    pub crls: &'a [Crl],
+    /// Bounds.
+    pub limits: &'a Limits,
+}
+
+/// Document digests computed once per algorithm, shared by every signer and file.
+#[derive(Default)]
+pub(crate) struct Digests {
+    done: BTreeMap<&'static str, Vec<u8>>,
+}
+
+impl Digests {
+    fn of(&mut self, algorithm: DigestAlgorithm, data: &[u8], is_document: bool) -> Vec<u8> {
+        if !is_document {
+            return algorithm.digest(data);
+        }
+        self.done.entry(algorithm.name()).or_insert_with(|| algorithm.digest(data)).clone()
+    }
+}
+
+/// Checks one signature file.
+pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digests: &mut Digests) -> SignatureReport {
+    let size = u64::try_from(file.bytes.len()).unwrap_or(u64::MAX);
+    let mut report = SignatureReport {
+        file: file.name.to_owned(),
+        size,
+        encoding: None,
+        parse: "error".to_owned(),
+        error: None,
+        content_attached: false,
+        content_matches: None,
+        signers: Vec::new(),
+        kind: Kind::Invalid,
+    };
+    let parsed = match cms::parse(file.bytes, context.limits) {
+        Ok(parsed) => parsed,
+        Err(finding) => {
+            report.encoding = cms::sniff(file.bytes).map(|e| e.name().to_owned());
+            let finding = match finding.code {
+                Code::InputEmpty | Code::InputTooLarge if finding.get("file").is_none() => {
+                    finding.arg("file", file.name)
+                }
+                _ => finding,
+            };
+            report.error = Some(finding.to_message());
+            return report;
+        }
+    };
+    report.encoding = Some(parsed.encoding.name().to_owned());
+    report.parse = "ok".to_owned();
+    let content: &[u8] = match &parsed.content {
+        Some(content) => {
+            report.content_attached = true;
+            report.content_matches = Some(content.as_slice() == context.document);
+            content
+        }
+        None => context.document,
+    };
+    let is_document = parsed.content.is_none() || report.content_matches == Some(true);
+    for signer in &parsed.signers {
+        report.signers.push(check_signer(signer, &parsed, content, is_document, context, digests));
+    }
+    report.kind = report.signers.iter().filter_map(|s| s.kind).min().unwrap_or(Kind::Invalid);
+    if report.content_matches == Some(false) {
+        report.kind = Kind::Invalid;
+        report.error = Some(Finding::new(Code::SigContentMismatch).to_message());
+    }
+    report
+}
+
+fn check_signer(
+    signer: &SignerInfo,
+    parsed: &ParsedSignature,
+    content: &[u8],
+    is_document: bool,
+    context: &Context<'_>,
+    digests: &mut Digests,
+) -> SignerReport {
+    let mut report = SignerReport::default();
+    let mut details = SignerDetails {
+        signer_id: Some(signer.signer_id_kind().to_owned()),
+        signature_algorithm_oid: Some(signer.signature_algorithm.oid.to_string()),
+        digest_algorithm_oid: Some(signer.digest_algorithm.oid.to_string()),
+        ..SignerDetails::default()
+    };
+    let mut findings: Vec<Finding> = signer.findings.clone();
+    let mut reasons: Vec<(bool, Finding)> = Vec::new();
+
+    let digest = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid);
+    report.digest_algorithm = digest.map(|d| d.name().to_owned());
+    if let Some(attrs) = &signer.signed_attrs {
+        details.signing_time = attrs.signing_time;
+        details.signed_attributes = attrs.labels();
+    }
+    details.unsigned_attributes = signer.unsigned_attrs.iter().map(|a| a.label()).collect();
+    if let Some(stamp) = signer.timestamps.first() {
+        details.timestamp = Some(stamp.gen_time);
+        details.timestamp_authority = stamp.tsa_name.clone().or_else(|| stamp.signer_name.clone());
+    }
+
+    // The signer's certificate: in the CMS, else among the caller's certificates.
+    let certificate = signer.certificate(&parsed.certificates).or_else(|| signer.certificate(context.ca_certificates));
+    let Some(certificate) = certificate else {
+        reasons.push((false, Finding::new(Code::SigNoCertificate)));
+        report.signature_valid = false;
+        report.kind = Some(Kind::Invalid);
+        finish(&mut report, details, findings, reasons);
+        return report;
+    };
+    let identity = cms::Identity::from_name(&certificate.subject);
+    report.subject_cn = identity.subject_cn.clone();
+    report.surname = identity.surname.clone();
+    report.given_name = identity.given_name.clone();
+    report.inn = identity.inn.clone();
+    report.innle = identity.innle.clone();
+    report.snils = identity.snils.clone();
+    report.ogrn = identity.ogrn.clone().or_else(|| identity.ogrnip.clone());
+    report.organization = identity.organization.clone();
+    report.title = identity.title.clone();
+    report.serial_hex = Some(certificate.serial_hex());
+    report.issuer_cn = certificate.issuer.common_name().map(str::to_owned);
+    details.certificate = Some(summary(certificate));
+
+    // The key.
+    let key = match PublicKey::from_spki_der(&certificate.spki_der) {
+        Ok(key) => Some(key),
+        Err(finding) => {
+            findings.push(finding);
+            None
+        }
+    };
+    report.key_algorithm = key
+        .as_ref()
+        .map(|k| k.algorithm_name().to_owned())
+        .or_else(|| certificate.key_algorithm_name().map(str::to_owned));
+    details.key_parameters_oid = key.as_ref().and_then(PublicKey::parameters_oid);
+    details.key_parameters = key.as_ref().and_then(|k| k.parameters_name()).map(str::to_owned);
+
+    // Step 1: the message digest and the signature value.
+    let (digest_matches, verifies) = match (digest, &key) {
+        (Some(digest), Some(key)) => {
+            let content_digest = digests.of(digest, content, is_document);
+            let (digest_matches, prehash) = match &signer.signed_attrs {
+                Some(attrs) => {
+                    let matches = attrs.message_digest.as_deref() == Some(content_digest.as_slice());
+                    (Some(matches), digest.digest(&attrs.to_be_signed()))
+                }
+                None => (None, content_digest),
+            };
+            let verified = crypto::verify_prehash(
+                key,
+                &signer.signature_algorithm.oid,
+                signer.signature_algorithm.params_der.as_deref(),
+                digest,
+                &prehash,
+                &signer.signature,
+            );
+            if let Err(finding) = &verified {
+                if finding.code != Code::SigInvalid {
+                    findings.push(finding.clone());
+                }
+            }
+            (digest_matches, Some(verified.is_ok()))
+        }
+        (None, _) => {
+            findings
+                .push(Finding::new(Code::SigUnsupportedAlgorithm).arg("oid", signer.digest_algorithm.oid.to_string()));
+            (None, None)
+        }
+        (_, None) => (None, None),
+    };
+    details.digest_matches = digest_matches;
+    details.signature_verifies = verifies;
+    let ess = signer.signing_certificate_matches_with(certificate, &ess_digest);
+    details.signing_certificate_matches = ess;
+    let signature_valid = verifies == Some(true) && digest_matches != Some(false) && ess != Some(false);
+    report.signature_valid = signature_valid;
+    if signature_valid {
+        reasons.push((true, Finding::new(Code::SigVerified)));
+    } else if digest_matches == Some(false) {
+        reasons.push((false, Finding::new(Code::SigDigestMismatch)));
+    } else if ess == Some(false) {
+        reasons.push((false, Finding::new(Code::SigSigningCertificateMismatch)));
+    } else {
+        reasons.push((false, Finding::new(Code::SigInvalid)));
+    }
+
+    // Step 2: the time validity is judged at, and the certificate's validity then.
+    let (validity_time, source) = match (details.signing_time, details.timestamp) {
+        (Some(t), _) => (t, "signing_time"),
+        (None, Some(t)) => (t, "timestamp"),
+        (None, None) => (context.at, "check_time"),
+    };
+    details.validity_time = Some(validity_time);
+    details.validity_time_source = Some(source.to_owned());
+    let valid_then = certificate.not_before <= validity_time && validity_time <= certificate.not_after;
+    report.cert_valid_at_signing = (source != "check_time").then_some(valid_then);
+    let validity_code = match (valid_then, source == "check_time", validity_time < certificate.not_before) {
+        (true, false, _) => Code::CertValidAtSigning,
+        (true, true, _) => Code::CertValidAtCheckTime,
+        (false, _, true) => Code::CertNotYetValid,
+        (false, _, false) => Code::CertExpired,
+    };
+    reasons.push((
+        valid_then,
+        Finding::new(validity_code)
+            .arg("time", validity_time)
+            .arg("not_before", certificate.not_before)
+            .arg("not_after", certificate.not_after),
+    ));
+
+    // Step 3: the chain to a trusted CA, at the same time.
+    let (chain_valid, chain_issuer) = chain(certificate, parsed, validity_time, context, &mut details, &mut reasons);
+    details.chain_valid = chain_valid;
+
+    // Step 4: revocation, from the CRLs the caller passed.
+    let revoked = revocation(certificate, chain_issuer.as_ref(), validity_time, context, &mut details, &mut reasons);
+
+    // Step 5: the qualified profile and the issuer's accreditation.
+    let verdict = crate::qualify::check_profile(&crate::qualify::ProfileInput {
+        subject_attrs: &certificate
+            .subject
+            .attributes()
+            .map(|a| (a.oid.to_string(), a.value.clone()))
+            .collect::<Vec<_>>(),
+        has_subject_sign_tool: certificate.subject_sign_tool.is_some(),
+        issuer_sign_tool_count: certificate.issuer_sign_tool.as_ref().map_or(0, Vec::len),
+        policy_oids: &certificate.certificate_policies.iter().map(ObjectIdentifier::to_string).collect::<Vec<_>>(),
+        key_usage: &certificate.key_usage.iter().flatten().map(|u| (*u).to_owned()).collect::<Vec<_>>(),
+        identification_kind: certificate.identification_kind,
+    });
+    report.qualified_profile = verdict.qualified_profile;
+    let accreditation = context.trust_list.map(|list| {
+        let aki = certificate.authority_key_id.as_ref().and_then(|a| a.key_id.as_deref());
+        classify::accreditation(list, aki, &certificate.issuer_der, validity_time)
+    });
+    report.issuer_accredited = accreditation.as_ref().map(|a| a.accredited);
+
+    let facts = Facts {
+        signature_valid,
+        cert_valid: valid_then,
+        chain_valid,
+        revoked,
+        key_algorithm: report.key_algorithm.clone(),
+        validity_time,
+        profile: verdict,
+        accreditation,
+    };
+    let (kind, more) = classify::classify(&facts);
+    reasons.extend(more);
+    report.kind = Some(kind);
+    finish(&mut report, details, findings, reasons);
+    report
+}
+
+fn finish(
+    report: &mut SignerReport,
+    mut details: SignerDetails,
+    findings: Vec<Finding>,
+    reasons: Vec<(bool, Finding)>,
+) {
+    details.findings = findings.iter().map(Finding::to_message).collect();
+    report.details = details;
+    report.reasons =
+        reasons.into_iter().map(|(ok, finding)| crate::report::Reason { ok, message: finding.to_message() }).collect();
+}
+
+/// Hashes for the ESS signingCertificate(V2) check: SHA and GOST digests by OID.
+fn ess_digest(oid: &ObjectIdentifier, data: &[u8]) -> Option<Vec<u8>> {
+    DigestAlgorithm::from_oid(oid).map(|d| d.digest(data))
+}
+
+/// Builds the chain; returns (chain_valid, the issuer's certificate when found).
+fn chain(
+    certificate: &Certificate,
+    parsed: &ParsedSignature,
+    at: Time,
+    context: &Context<'_>,
+    details: &mut SignerDetails,
+    reasons: &mut Vec<(bool, Finding)>,
+) -> (Option<bool>, Option<Certificate>) {
+    let issuers = |child: &Certificate| -> Vec<Candidate> { candidates(child, parsed, context) };
+    let search = Search { issuers: &issuers, at, limits: context.limits };
+    match path::build(certificate, &search) {
+        Ok(found) => {
+            details.chain = found.certificates.iter().map(summary).collect();
+            let anchor = found
+                .certificates
+                .last()
+                .map(|c| c.subject.common_name().map_or_else(|| c.subject.display(), str::to_owned))
+                .unwrap_or_default();
+            let source = match found.anchor {
+                AnchorSource::TrustList => "trust-list",
+                AnchorSource::Caller => "caller",
+            };
+            reasons.push((true, Finding::new(Code::ChainValid).arg("anchor", anchor).arg("source", source)));
+            (Some(true), found.certificates.get(1).cloned())
+        }
+        Err(finding) => {
+            let undecided = matches!(finding.code, Code::ChainNoIssuer | Code::ChainUntrustedRoot | Code::LimitBudget);
+            reasons.push((false, finding));
+            (if undecided { None } else { Some(false) }, None)
+        }
+    }
+}
+
+/// Possible issuers of `child`: trust-list CA certificates and the caller's CAs (anchors), and the
+/// CMS's certificates (intermediates), by subject name or key identifier.
+fn candidates(child: &Certificate, parsed: &ParsedSignature, context: &Context<'_>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let aki = child.authority_key_id.as_ref().and_then(|a| a.key_id.as_deref());
+    let names_issuer =
+        |c: &Certificate| c.subject.same_as(&child.issuer) || (aki.is_some() && c.subject_key_id.as_deref() == aki);
+    if let Some(list) = context.trust_list {
+        let by_key = aki.map(|id| list.find_by_key_id(id)).into_iter().flatten();
+        let by_name = list.find_by_subject(&child.issuer_der);
+        for hit in by_key.chain(by_name) {
+            let certificates = match hit.certificate {
+                Some(c) => vec![c],
+                None => hit.key.certificates.iter().collect(),
+            };
+            for ca in certificates {
+                if out.iter().any(|c| c.certificate.der == ca.der) {
+                    continue;
+                }
+                if let Ok(certificate) = Certificate::from_der(&ca.der) {
+                    if names_issuer(&certificate) {
+                        out.push(Candidate { certificate, anchor: Some(AnchorSource::TrustList) });
+                    }
+                }
+            }
+        }
+    }
+    for ca in context.ca_certificates.iter().filter(|c| names_issuer(c)) {
+        if !out.iter().any(|c| c.certificate.der == ca.der) {
+            out.push(Candidate { certificate: ca.clone(), anchor: Some(AnchorSource::Caller) });
+        }
+    }
+    for ca in parsed.certificates.iter().filter(|c| names_issuer(c) && c.der != child.der) {
+        if !out.iter().any(|c| c.certificate.der == ca.der) {
+            out.push(Candidate { certificate: ca.clone(), anchor: None });
+        }
+    }
+    out
+}
+
+/// Applies the caller's CRLs; `Some(true)` when the certificate was revoked at `at`.
+fn revocation(
+    certificate: &Certificate,
+    issuer: Option<&Certificate>,
+    at: Time,
+    context: &Context<'_>,
+    details: &mut SignerDetails,
+    reasons: &mut Vec<(bool, Finding)>,
+) -> Option<bool> {
+    let mut checked = false;
+    for crl in context.crls.iter().filter(|c| c.issuer_der() == certificate.issuer_der.as_slice()) {
+        // The CRL must be signed by the certificate's issuer.
+        let Some(issuer) = issuer else { continue };
+        let Ok(key) = PublicKey::from_spki_der(&issuer.spki_der) else { continue };
+        let Ok(algorithm) = crl.signature_algorithm.parse::<ObjectIdentifier>() else { continue };
+        if crypto::verify_signed(&key, &algorithm, crl.signature_parameters.as_deref(), crl.tbs(), &crl.signature)
+            .is_err()
+        {
+            reasons.push((false, Finding::new(Code::ChainCrlSignatureInvalid).arg("issuer", issuer.subject.display())));
+            continue;
+        }
+        checked = true;
+        if let Some(entry) = crl.is_revoked(&certificate.serial, at) {
+            details.revocation = Some("revoked".to_owned());
+            reasons.push((
+                false,
+                Finding::new(Code::ChainRevoked)
+                    .arg("serial", certificate.serial_hex())
+                    .arg("date", entry.revocation_date),
+            ));
+            return Some(true);
+        }
+    }
+    if checked {
+        details.revocation = Some("good".to_owned());
+        reasons.push((true, Finding::new(Code::ChainNotRevoked).arg("time", at)));
+        Some(false)
+    } else {
+        details.revocation = Some("not-checked".to_owned());
+        reasons.push((false, Finding::new(Code::ChainRevocationNotChecked)));
+        None
+    }
+}
+
+/// A certificate as the report shows it.
+pub(crate) fn summary(certificate: &Certificate) -> CertificateSummary {
+    CertificateSummary {
+        subject: certificate.subject.display(),
+        issuer: certificate.issuer.display(),
+        serial_hex: certificate.serial_hex(),
+        not_before: Some(certificate.not_before),
+        not_after: Some(certificate.not_after),
+        sha1: certificate.sha1_hex(),
+        subject_key_id: certificate.subject_key_id_hex(),
+        authority_key_id: certificate
+            .authority_key_id
+            .as_ref()
+            .and_then(|a| a.key_id.as_deref())
+            .map(crate::check::hex),
+        key_algorithm: certificate.key_algorithm_name().map(str::to_owned),
+        key_usage: certificate.key_usage.iter().flatten().map(|u| (*u).to_owned()).collect(),
+        extended_key_usage: certificate.extended_key_usage.iter().map(ObjectIdentifier::to_string).collect(),
+        policies: certificate.certificate_policies.iter().map(ObjectIdentifier::to_string).collect(),
+        classes: certificate.classes().iter().map(|c| (*c).to_owned()).collect(),
+        subject_sign_tool: certificate.subject_sign_tool.clone(),
+        issuer_sign_tool: certificate.issuer_sign_tool.clone().unwrap_or_default(),
+        identification_kind: certificate.identification_kind,
+        crl_urls: certificate.crl_distribution_points.clone(),
+        aia_urls: certificate.authority_info_access.iter().map(|a| a.url.clone()).collect(),
+        is_ca: certificate.is_ca(),
+    }
+}
