@@ -484,7 +484,6 @@ const state = {
   failure: null,
   /** Option keys the loaded build refused as unknown; not sent again. */
   unsupported: new Set(),
-  busy: false,
   /** Finished runs, shown as data-run on the result (tests wait for it). */
   runs: 0,
 };
@@ -701,15 +700,19 @@ function classify(name, bytes) {
   return "signature";
 }
 
-async function ingest(fileList) {
+/** Reads dropped or picked files and checks them, after whatever runs now. */
+function ingest(fileList) {
   const files = [...fileList];
-  if (files.length === 0 || state.busy) return;
-  state.busy = true;
+  if (files.length === 0) return Promise.resolve();
+  return serial(() => ingestNow(files));
+}
+
+async function ingestNow(files) {
   const notices = [];
   const batch = [];
   const total = files.reduce((sum, f) => sum + f.size, 0);
   let before = 0;
-  try {
+  {
     for (const file of files) {
       if (file.size > MAX_READ_BYTES) {
         notices.push({ level: "error", text: () => t("tooBigToRead", { name: file.name, size: num(file.size), limit: num(MAX_READ_BYTES) }) });
@@ -755,9 +758,7 @@ async function ingest(fileList) {
       }
     }
     renderFiles();
-    await runCheck(notices, total);
-  } finally {
-    state.busy = false;
+    await checkNow(notices, total);
   }
 }
 
@@ -839,7 +840,40 @@ function errorText(e) {
   return String(e?.message ?? e).replace(/^[A-Z_]+: /, "");
 }
 
-async function runCheck(notices = [], readBytes = null) {
+/**
+ * Runs file reads, state changes and checks one after another, so a check never sees files half
+ * replaced; body[data-busy] says whether anything is queued.
+ */
+let queue = Promise.resolve();
+let pending = 0;
+function serial(task) {
+  pending++;
+  document.body.dataset.busy = "true";
+  queue = queue.then(task).catch((e) => {
+    state.failure = { code: e?.code || "INTERNAL", error: e };
+    render();
+  }).finally(() => {
+    pending--;
+    if (pending === 0) document.body.dataset.busy = "false";
+  });
+  return queue;
+}
+
+/** Changes the state (a file removed, a party chosen) and checks again, in turn. */
+function change(mutate) {
+  return serial(async () => {
+    mutate();
+    renderFiles();
+    await checkNow();
+  });
+}
+
+/** Checks the current files again, in turn. */
+function runCheck() {
+  return serial(() => checkNow());
+}
+
+async function checkNow(notices = [], readBytes = null) {
   try {
     await check(notices, readBytes);
   } finally {
@@ -892,11 +926,11 @@ function renderFiles() {
     items.push(h("li", { "data-role": "document" },
       h("span", { class: "role" }, t("roleDocument")), h("span", { class: "name" }, state.document.name),
       h("span", { class: "muted" }, humanBytes(state.document.bytes.length)),
-      remove(state.document.name, () => { state.document = null; state.signatures = []; renderFiles(); runCheck(); })));
+      remove(state.document.name, () => change(() => { state.document = null; state.signatures = []; }))));
   }
   state.signatures.forEach((s, index) => {
     const select = h("select", { "aria-label": t("partyLabel", { name: s.name }), "data-testid": "party",
-      onchange: (e) => { s.party = e.target.value; runCheck(); } },
+      onchange: (e) => change(() => { s.party = e.target.value; }) },
       h("option", { value: "" }, t("partyAuto")),
       h("option", { value: "employer" }, t("partyEmployer")),
       h("option", { value: "employee" }, t("partyEmployee")));
@@ -904,18 +938,18 @@ function renderFiles() {
     items.push(h("li", { "data-role": "signature" },
       h("span", { class: "role" }, t("roleSignature")), h("span", { class: "name" }, s.name),
       h("span", { class: "muted" }, humanBytes(s.bytes.length)), select,
-      remove(s.name, () => { state.signatures.splice(index, 1); renderFiles(); runCheck(); })));
+      remove(s.name, () => change(() => { state.signatures.splice(index, 1); }))));
   });
   if (state.trustList) {
     items.push(h("li", { "data-role": "trust" },
       h("span", { class: "role" }, t("roleTrust")), h("span", { class: "name" }, state.trustList.name),
       h("span", { class: "muted" }, `${humanBytes(state.trustList.bytes.length)} · ${t("trustKept")}`),
-      remove(state.trustList.name, () => { state.trustList = null; renderFiles(); runCheck(); })));
+      remove(state.trustList.name, () => change(() => { state.trustList = null; }))));
   }
   if (state.viewed) {
     items.push(h("li", { "data-role": "report" },
       h("span", { class: "role" }, t("roleReport")), h("span", { class: "name" }, state.viewed.name),
-      remove(state.viewed.name, () => { state.viewed = null; renderFiles(); runCheck(); })));
+      remove(state.viewed.name, () => change(() => { state.viewed = null; }))));
   }
   list.replaceChildren(...items);
   $("loaded").hidden = items.length === 0;
@@ -1225,12 +1259,12 @@ function setupSign() {
         h("div", { class: "row" },
           h("a", { class: "button primary", href: signState.url, download: name, testid: "sign-download" }, t("signDownload", { name })),
           h("button", { type: "button", class: "ghost", onclick: () => {
-            state.document = { name: doc.name, bytes: d };
-            state.signatures = [{ name, bytes, party: "" }];
-            state.viewed = null;
             selectTab("check");
-            renderFiles();
-            runCheck();
+            change(() => {
+              state.document = { name: doc.name, bytes: d };
+              state.signatures = [{ name, bytes, party: "" }];
+              state.viewed = null;
+            });
           } }, t("signCheck"))));
     } catch (err) {
       out.replaceChildren(h("p", { class: "notice error", role: "alert" }, t("signFailed", { code: err?.code || "INTERNAL", message: errorText(err) })));
@@ -1325,7 +1359,7 @@ async function main() {
   $("version").textContent = mod.version();
   setupDrop();
   setupSign();
-  $("clear").addEventListener("click", () => {
+  $("clear").addEventListener("click", () => serial(() => {
     state.document = null;
     state.signatures = [];
     state.viewed = null;
@@ -1335,7 +1369,7 @@ async function main() {
     renderFiles();
     render();
     $("progress").hidden = true;
-  });
+  }));
   $("recheck").addEventListener("click", () => runCheck());
   $("meta").addEventListener("change", () => {
     if (state.document) runCheck();
@@ -1344,6 +1378,7 @@ async function main() {
     e.preventDefault();
     if (state.document) runCheck();
   });
+  document.body.dataset.busy = "false";
   document.body.dataset.ready = "true";
 }
 
