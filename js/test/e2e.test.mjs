@@ -487,6 +487,21 @@ test("the plain ES module example (js/examples/plain-esm.html) works in the brow
   }
 });
 
+test("opened as a file, the page says that it needs a web server", async () => {
+  const local = await page.context().newPage();
+  const seen = [];
+  local.on("request", (r) => seen.push(r.url()));
+  try {
+    await local.goto(`file://${root}www/index.html`);
+    await local.waitForSelector(".boot-note", { state: "visible", timeout: 10_000 });
+    assert.match(await local.textContent(".boot-note"), /node js\/serve\.mjs/);
+    assert.deepEqual(seen.filter((u) => !u.startsWith("file://") && !u.startsWith("data:")), []);
+  } finally {
+    await local.close();
+  }
+  assert.equal(await page.isVisible(".boot-note"), false, "the served page hides the note");
+});
+
 test("nothing left the machine: every request went to the page's own server", async (t) => {
   const own = new URL(origin).origin;
   assert.ok(requests.length >= 4, `only ${requests.length} requests`);
