@@ -125,7 +125,7 @@ export interface Reason extends Message {
 }
 
 export interface SignerDetails {
-  signer_id: string | null;
+  signer_id: "issuer_serial" | "subject_key_id" | null;
   signing_time: string | null;
   validity_time: string | null;
   validity_time_source: "signing_time" | "timestamp" | "check_time" | null;

@@ -12,7 +12,10 @@ wasm-pack build --quiet "$profile" --target nodejs --out-dir pkg/node --out-name
 rm -f pkg/web/.gitignore pkg/node/.gitignore pkg/web/package.json pkg/node/package.json
 echo '{ "type": "module" }' > pkg/web/package.json
 echo '{ "type": "commonjs" }' > pkg/node/package.json
-cp js/package/* pkg/
+# The generated `[Symbol.dispose]()` declarations need TypeScript's esnext.disposable lib, which
+# most projects do not enable; the method itself stays in the JS (call free() or use `using`).
+sed -i '/\[Symbol\.dispose\]/d' pkg/web/ekdo_check.d.ts pkg/node/ekdo_check.d.ts
+cp -r js/package/* pkg/
 cp js/cli.mjs pkg/cli.mjs
 cp js/types.d.ts pkg/types.d.ts
 node js/write-package-json.mjs
