@@ -182,6 +182,9 @@ pub(crate) fn check_with(
                 blockers.push(reason);
             }
         }
+        if s.kind == Kind::QualifiedUnconfirmed && options.meta.is_none() {
+            blockers.push(Finding::new(Code::QualUnconfirmed).arg("file", &s.file).to_message());
+        }
         if s.parse == "ok" && s.signers.is_empty() {
             blockers.push(Finding::new(Code::CmsNoSigners).to_message());
         }

@@ -219,6 +219,8 @@ pub enum Code {
     QualSnils,
     /// FSB order 795: subjectSignTool (1.2.643.100.111) is present.
     QualSubjectSignTool,
+    /// The kind is УКЭП? and nobody confirmed it.
+    QualUnconfirmed,
     /// A private key for signing is malformed or unsupported.
     SignKeyInvalid,
     /// The signature algorithm does not match the key or the digest.
@@ -367,6 +369,7 @@ impl Code {
         Code::QualProfile,
         Code::QualSnils,
         Code::QualSubjectSignTool,
+        Code::QualUnconfirmed,
         Code::SignKeyInvalid,
         Code::SigAlgorithmMismatch,
         Code::SigContentMismatch,
@@ -495,6 +498,7 @@ impl Code {
             Code::QualProfile => "QUAL_PROFILE",
             Code::QualSnils => "QUAL_SNILS",
             Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
+            Code::QualUnconfirmed => "QUAL_UNCONFIRMED",
             Code::SignKeyInvalid => "SIGN_KEY_INVALID",
             Code::SigAlgorithmMismatch => "SIG_ALGORITHM_MISMATCH",
             Code::SigContentMismatch => "SIG_CONTENT_MISMATCH",
@@ -932,6 +936,10 @@ impl Code {
             Code::QualSubjectSignTool => (
                 "Сертификат должен указывать средство ЭП владельца (subjectSignTool, 1.2.643.100.111); в сертификате: {found}",
                 "The certificate must name the owner's signature tool (subjectSignTool, 1.2.643.100.111); it has: {found}",
+            ),
+            Code::QualUnconfirmed => (
+                "Подпись «{file}» похожа на УКЭП, но аккредитация УЦ не проверена: передайте перечень аккредитованных УЦ, чтобы указать порталу тип подписи",
+                "The signature «{file}» looks qualified, but the CA's accreditation was not checked: give the list of accredited CAs to declare the signature type to the portal",
             ),
             Code::SignKeyInvalid => (
                 "Закрытый ключ нельзя использовать: {detail}",
