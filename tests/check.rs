@@ -65,8 +65,7 @@ fn labour_law_applies_to_the_two_signers_of_a_contract() {
     let report = case("05-two-signers", true, Some(meta));
     let policy = report.policy.as_ref().unwrap();
     assert!(policy.ok, "{:?}", policy.findings);
-    let parties: Vec<Option<&str>> =
-        report.signatures[0].signers.iter().map(|s| s.party.as_deref()).collect();
+    let parties: Vec<Option<&str>> = report.signatures[0].signers.iter().map(|s| s.party.as_deref()).collect();
     assert_eq!(parties, [Some("employer"), Some("employee")]);
     assert!(report.ready, "{:?}", codes(&report));
     assert_eq!(report.upload.group.as_deref(), Some("Электронные трудовые договоры"));

@@ -1,5 +1,36 @@
 //! Checks shared by the Node and browser wasm tests; they call the exported JS API.
 
+/// Declares the shared checks as `#[wasm_bindgen_test]` functions of the including test file.
+#[macro_export]
+macro_rules! wasm_binding_tests {
+    () => {
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn checks_a_signed_sample() {
+            wasm_common::checks_a_signed_sample();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn bad_document_is_a_report() {
+            wasm_common::bad_document_is_a_report();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn misuse_throws_a_coded_error() {
+            wasm_common::misuse_throws_a_coded_error();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn render_text_round_trips() {
+            wasm_common::render_text_round_trips();
+        }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn trust_list_handle_checks_many_documents() {
+            wasm_common::trust_list_handle_checks_many_documents();
+        }
+    };
+}
+
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 
@@ -7,6 +38,7 @@ use ekdo_check::wasm as wasm_api;
 
 const DOCUMENT: &[u8] = include_bytes!("../data/signatures/01-qualified-person-der/document.pdf");
 const SIGNATURE: &[u8] = include_bytes!("../data/signatures/01-qualified-person-der/document.pdf.sig");
+const TSL: &[u8] = include_bytes!("../data/signatures/tsl.xml");
 
 fn get(value: &JsValue, path: &str) -> JsValue {
     path.split('.').fold(value.clone(), |v, key| match key.parse::<u32>() {
@@ -74,4 +106,17 @@ pub fn render_text_round_trips() {
     let en = wasm_api::render_text_js(report, "en".into()).unwrap();
     assert!(en.contains("Document"), "{en}");
     assert!(!wasm_api::version().is_empty());
+}
+
+pub fn trust_list_handle_checks_many_documents() {
+    let list = wasm_api::TrustListHandle::parse(Uint8Array::from(TSL).into()).unwrap();
+    assert_eq!(get(&list.summary().unwrap(), "authorities").as_f64(), Some(3.0));
+    for _ in 0..2 {
+        let report = list.check(Uint8Array::from(DOCUMENT).into(), signatures(), options()).unwrap();
+        assert_eq!(get(&report, "kind").as_string().unwrap(), "УКЭП");
+        assert_eq!(get(&report, "signatures.0.signers.0.subject_cn").as_string().unwrap(), "Смирнова Анна Сергеевна");
+        assert_eq!(get(&report, "ready").as_bool(), Some(true));
+    }
+    let error = wasm_api::TrustListHandle::parse(Uint8Array::from(&b"<nope/>"[..]).into()).err().unwrap();
+    assert!(get(&error, "code").as_string().unwrap().starts_with("TSL_"));
 }
