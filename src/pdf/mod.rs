@@ -4,6 +4,7 @@
 //! loading; the rest read the object model through lopdf ([`model`]).
 
 pub mod raw;
+pub mod registry;
 pub mod xmp;
 
 use crate::error::{Code, Finding};
