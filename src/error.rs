@@ -33,6 +33,12 @@ pub enum Code {
     Internal,
     /// The work budget ran out before the check finished.
     LimitBudget,
+    /// A stream inflated beyond a decompression bound.
+    LimitDecompressed,
+    /// PDF objects are nested deeper than the bound.
+    LimitNesting,
+    /// The PDF has more objects than the bound.
+    LimitObjects,
     /// The options given to `check` are invalid.
     OptionsInvalid,
     /// The time given in the options is not RFC 3339.
@@ -66,6 +72,9 @@ impl Code {
         Code::InputTooLarge,
         Code::Internal,
         Code::LimitBudget,
+        Code::LimitDecompressed,
+        Code::LimitNesting,
+        Code::LimitObjects,
         Code::OptionsInvalid,
         Code::OptionsTime,
         Code::PdfHeader,
@@ -90,6 +99,9 @@ impl Code {
             Code::InputTooLarge => "INPUT_TOO_LARGE",
             Code::Internal => "INTERNAL",
             Code::LimitBudget => "LIMIT_BUDGET",
+            Code::LimitDecompressed => "LIMIT_DECOMPRESSED",
+            Code::LimitNesting => "LIMIT_NESTING",
+            Code::LimitObjects => "LIMIT_OBJECTS",
             Code::OptionsInvalid => "OPTIONS_INVALID",
             Code::OptionsTime => "OPTIONS_TIME",
             Code::PdfHeader => "PDF_HEADER",
@@ -136,6 +148,18 @@ impl Code {
             Code::LimitBudget => (
                 "Проверка остановлена: исчерпан предел работы ({what}); вердикт не вынесен",
                 "The check stopped: the work limit ran out ({what}); no verdict",
+            ),
+            Code::LimitDecompressed => (
+                "Проверка PDF/A остановлена: поток «{what}» распаковывается сверх предела ({limit} байт на поток, общий предел или степень сжатия); вердикт не вынесен",
+                "The PDF/A check stopped: the stream «{what}» inflates beyond a bound ({limit} bytes per stream, the total or the ratio); no verdict",
+            ),
+            Code::LimitNesting => (
+                "Проверка PDF/A остановлена: {what} вложен глубже предела {limit}; вердикт не вынесен",
+                "The PDF/A check stopped: {what} is nested deeper than the limit {limit}; no verdict",
+            ),
+            Code::LimitObjects => (
+                "Проверка PDF/A остановлена: в файле {count} объектов, предел {limit}; вердикт не вынесен",
+                "The PDF/A check stopped: the file has {count} objects, the limit is {limit}; no verdict",
             ),
             Code::OptionsInvalid => ("Неверный параметр проверки: {detail}", "Invalid check option: {detail}"),
             Code::OptionsTime => (

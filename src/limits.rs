@@ -39,6 +39,9 @@ pub struct Limits {
     pub max_certificates: u16,
     /// Occurrences kept per PDF/A rule; the rest are only counted.
     pub max_occurrences_per_rule: u16,
+    /// Work units the PDF/A rules may spend (one per object visited or content operator run);
+    /// a 15 MiB document of dense text needs a few million.
+    pub max_pdf_work: u64,
 }
 
 impl Default for Limits {
@@ -55,6 +58,7 @@ impl Default for Limits {
             max_signers: 64,
             max_certificates: 512,
             max_occurrences_per_rule: 10,
+            max_pdf_work: 50_000_000,
         }
     }
 }
