@@ -572,12 +572,14 @@ pub struct Parser<'a> {
     /// The lexer.
     pub lexer: Lexer<'a>,
     max_depth: usize,
+    /// Read `n g R` as a reference (off in content streams, which have none).
+    pub references: bool,
 }
 
 impl<'a> Parser<'a> {
     /// A parser at `pos` of `data`, nesting at most `max_depth` arrays and dictionaries.
     pub fn new(data: &'a [u8], pos: usize, max_depth: u16) -> Self {
-        Parser { lexer: Lexer::new(data, pos), max_depth: usize::from(max_depth) }
+        Parser { lexer: Lexer::new(data, pos), max_depth: usize::from(max_depth), references: true }
     }
 
     /// Parses one object.
@@ -598,7 +600,8 @@ impl<'a> Parser<'a> {
             return Err(ParseError::TooDeep);
         }
         match token {
-            Token::Int(i) => Ok(self.maybe_reference(i)),
+            Token::Int(i) if self.references => Ok(self.maybe_reference(i)),
+            Token::Int(i) => Ok(Object::Int(i)),
             Token::Real(r) => Ok(Object::Real(r)),
             Token::Str(s) => Ok(Object::Str(s)),
             Token::Name(n) => Ok(Object::Name(n)),

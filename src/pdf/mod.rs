@@ -5,12 +5,15 @@
 //! bounded and panic-free. The rules ([`rules`]) read the object model ([`model`]) and report
 //! veraPDF's rule ids ([`registry`]).
 
+pub mod content;
 pub mod cos;
 pub mod filter;
 pub mod model;
 pub mod raw;
 pub mod registry;
 pub mod rules;
+#[cfg(test)]
+pub(crate) mod testpdf;
 pub mod xmp;
 pub mod xmp_schema;
 
@@ -85,7 +88,10 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
     if let Some((kind, detail)) = stopped {
         ctx.stop(kind, detail);
     }
-    rules::file_structure::check(&mut ctx);
+    let usage = content::walk(&mut ctx);
+    rules::file_structure::check(&mut ctx, &usage);
+    rules::graphics::check(&mut ctx, &usage);
+    rules::transparency::check(&mut ctx, &usage);
     rules::metadata::check(&mut ctx, &meta);
     let stopped = ctx.stopped.clone();
     let (violations, checked) = ctx.finish();

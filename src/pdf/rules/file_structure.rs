@@ -3,6 +3,7 @@
 //! Byte-level facts come from [`crate::pdf::raw`]; content-stream limits (6.1.12-8) from
 //! [`crate::pdf::content`]; 6.1.12-9 and -10 from the graphics and font checks.
 
+use crate::pdf::content::Usage;
 use crate::pdf::cos::{Dict, Object, PdfString};
 use crate::pdf::model::describe;
 use crate::pdf::rules::{show, Ctx, Place};
@@ -14,17 +15,41 @@ pub const RULES: &[&str] = &[
     "6.1.12-3", "6.1.12-4", "6.1.12-5", "6.1.12-6", "6.1.12-7", "6.1.13-1",
 ];
 
+/// The deepest `q` nesting (6.1.12-8).
+const MAX_Q: usize = 28;
+
 /// The largest number of indirect objects (6.1.12-7).
 const MAX_INDIRECTS: u64 = 8_388_607;
 
 /// Runs the 6.1 checks.
-pub fn check(ctx: &mut Ctx<'_>) {
+pub fn check(ctx: &mut Ctx<'_>, usage: &Usage) {
     ctx.decided(RULES);
     header(ctx);
     trailer(ctx);
     xref(ctx);
     objects(ctx);
     catalog(ctx);
+    content(ctx, usage);
+}
+
+/// The 6.1 facts of content streams: operand syntax and limits, `q` depth, inline LZW.
+fn content(ctx: &mut Ctx<'_>, usage: &Usage) {
+    for stream in &usage.streams {
+        for issue in &stream.issues {
+            if let Some(rule) = crate::pdf::registry::rule(issue.rule) {
+                ctx.fail(rule.id, stream.place.clone(), issue.detail.clone());
+            }
+        }
+        ctx.check(
+            "6.1.12-8",
+            stream.max_q <= MAX_Q,
+            || stream.place.clone(),
+            || format!("q nested {} deep", stream.max_q),
+        );
+    }
+    for (name, place) in &usage.inline_filters {
+        ctx.check("6.1.10-2", name != b"LZWDecode" && name != b"LZW", || place.clone(), || show(name));
+    }
 }
 
 fn header(ctx: &mut Ctx<'_>) {
@@ -167,4 +192,70 @@ fn catalog(ctx: &mut Ctx<'_>) {
     let embedded = doc.get_dict(catalog, b"Names").is_some_and(|names| names.has(b"EmbeddedFiles"));
     ctx.check("6.1.11-2", !embedded, place, || "EmbeddedFiles in the name dictionary".to_owned());
     ctx.check("6.1.13-1", !catalog.has(b"OCProperties"), place, || "OCProperties".to_owned());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pdf::testpdf::{failed, replace, Builder};
+
+    #[test]
+    fn header_trailer_and_eof() {
+        let good = Builder::pdfa().build();
+        let mut bad = good.clone();
+        bad.splice(10..14, *b"%ab\n");
+        assert!(failed(&bad).contains(&"6.1.2-2".to_owned()), "{:?}", failed(&bad));
+        let mut junk = good.clone();
+        junk.extend_from_slice(b"junk");
+        assert_eq!(failed(&junk), ["6.1.3-3"]);
+        let mut encrypted = Builder::pdfa();
+        encrypted.trailer = "/Encrypt << /Filter /Standard >>".to_owned();
+        assert!(failed(&encrypted.build()).contains(&"6.1.3-2".to_owned()));
+        let no_id = replace(&good, "/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]", "");
+        assert_eq!(failed(&no_id), ["6.1.3-1"]);
+    }
+
+    #[test]
+    fn xref_spacing() {
+        let good = Builder::pdfa().build();
+        let doubled = replace(&good, "xref\n0 8", "xref\n\n0 8");
+        assert_eq!(failed(&doubled), ["6.1.4-2"]);
+        let spaced = replace(&good, "\n0 8\n", "\n0  8\n");
+        assert_eq!(failed(&spaced), ["6.1.4-1"]);
+    }
+
+    #[test]
+    fn streams_strings_and_limits_in_content() {
+        let mut b = Builder::pdfa();
+        b.content("q <414> Tj 40000.5 0 Td /N#41 Tf Q");
+        let f = failed(&b.build());
+        assert!(f.contains(&"6.1.6-1".to_owned()) && f.contains(&"6.1.12-2".to_owned()), "{f:?}");
+        let deep = format!("{}0 0 1 rg 0 0 1 1 re f{}", "q ".repeat(29), " Q".repeat(29));
+        b.content(&deep);
+        assert!(failed(&b.build()).contains(&"6.1.12-8".to_owned()));
+        b.content(&format!("{}0 0 1 rg 0 0 1 1 re f{}", "q ".repeat(28), " Q".repeat(28)));
+        assert!(failed(&b.build()).is_empty());
+    }
+
+    #[test]
+    fn stream_keys_filters_and_catalog() {
+        let mut b = Builder::pdfa();
+        b.stream(8, "/F (data.bin) /Filter /LZWDecode", b"x");
+        b.set(9, "<< /Type /Filespec /F (a.txt) /EF << /F 8 0 R >> >>");
+        b.set(1, "<< /Type /Catalog /Pages 2 0 R /Metadata 5 0 R /OutputIntents [6 0 R] /OCProperties << >> /Names << /EmbeddedFiles << >> >> >>");
+        let f = failed(&b.build());
+        for rule in ["6.1.7-3", "6.1.10-1", "6.1.11-1", "6.1.11-2", "6.1.13-1"] {
+            assert!(f.contains(&rule.to_owned()), "{rule} in {f:?}");
+        }
+    }
+
+    #[test]
+    fn wrong_length_and_object_spacing() {
+        let good = Builder::pdfa().build();
+        let bad = replace(&good, "<<  /Length 24 >>", "<<  /Length 20 >>");
+        assert_ne!(bad, good);
+        assert_eq!(failed(&bad), ["6.1.7-1"]);
+        // Same length, different spacing: "2  0 obj" for "2 0 obj\n".
+        let spaced = replace(&good, "\n2 0 obj\n", "\n2  0 obj");
+        assert_eq!(failed(&spaced), ["6.1.8-1"]);
+    }
 }

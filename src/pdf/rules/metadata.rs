@@ -378,6 +378,76 @@ fn info(ctx: &mut Ctx<'_>, packet: &Packet) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::testpdf::{failed, xmp, Builder};
+
+    fn with_xmp(extra: &str) -> Vec<String> {
+        let mut b = Builder::pdfa();
+        b.stream(5, "/Type /Metadata /Subtype /XML", xmp(extra).as_bytes());
+        failed(&b.build())
+    }
+
+    #[test]
+    fn metadata_stream_presence_and_filter() {
+        let mut b = Builder::pdfa();
+        b.set(1, "<< /Type /Catalog /Pages 2 0 R /OutputIntents [6 0 R] >>");
+        assert_eq!(failed(&b.build()), ["6.7.2-1"]);
+        let mut b = Builder::pdfa();
+        b.stream(
+            5,
+            "/Type /Metadata /Subtype /XML /Filter /ASCIIHexDecode",
+            crate::pdf::testpdf::xmp("").bytes().map(|c| format!("{c:02x}")).collect::<String>().as_bytes(),
+        );
+        assert_eq!(failed(&b.build()), ["6.7.2-2"]);
+    }
+
+    #[test]
+    fn properties_and_value_types() {
+        let dc = r#"<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">"#;
+        assert!(with_xmp(&format!("{dc}<xmp:CreateDate>2015-03-10</xmp:CreateDate><dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">T</rdf:li></rdf:Alt></dc:title></rdf:Description>")).is_empty());
+        assert_eq!(with_xmp(&format!("{dc}<xmp:Label>x</xmp:Label></rdf:Description>")), ["6.7.9-2", "6.7.9-3"]);
+        assert_eq!(with_xmp(&format!("{dc}<xmp:CreateDate>yesterday</xmp:CreateDate></rdf:Description>")), ["6.7.9-3"]);
+        assert_eq!(with_xmp(&format!("{dc}<dc:creator>one</dc:creator></rdf:Description>")), ["6.7.9-3"]);
+        assert_eq!(
+            with_xmp(&format!("{dc}<dc:title rdf:parseType=\"Literal\">x</dc:title></rdf:Description>")),
+            ["6.7.9-1", "6.7.11-1"]
+        );
+    }
+
+    #[test]
+    fn extension_schemas() {
+        let ext = r#"<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" xmlns:my="urn:my:">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>My</pdfaSchema:schema><pdfaSchema:namespaceURI>urn:my:</pdfaSchema:namespaceURI><pdfaSchema:prefix>my</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource"><pdfaProperty:name>n</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType><pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>d</pdfaProperty:description></rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas><my:n>VALUE</my:n></rdf:Description>"#;
+        assert!(with_xmp(&ext.replace("VALUE", "5")).is_empty());
+        assert_eq!(with_xmp(&ext.replace("VALUE", "five")), ["6.7.9-3"]);
+        assert_eq!(with_xmp(&ext.replace("VALUE", "5").replace(">internal<", ">secret<")), ["6.7.8-10"]);
+        let wrong_prefix = ext.replace("VALUE", "5").replace("pdfaSchema:prefix>", "pdfaProperty:prefix>");
+        assert!(with_xmp(&wrong_prefix).contains(&"6.7.8-5".to_owned()));
+    }
+
+    #[test]
+    fn info_against_xmp() {
+        let mut b = Builder::pdfa();
+        b.set(8, "<< /Title (Doc) /Author (Ann) /CreationDate (D:20150310171921+01'00') /Producer (P) >>");
+        b.trailer = "/Info 8 0 R".to_owned();
+        let extra = r#"<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmp:CreateDate="2015-03-10T16:19:21Z" pdf:Producer="P"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Doc</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>Ann</rdf:li></rdf:Seq></dc:creator></rdf:Description>"#;
+        b.stream(5, "/Type /Metadata /Subtype /XML", xmp(extra).as_bytes());
+        assert!(failed(&b.build()).is_empty(), "{:?}", failed(&b.build()));
+        b.set(8, "<< /Title (Other) /Author (Ann) /CreationDate (D:20150310171921Z) /Producer (Q) /Keywords (k) >>");
+        assert_eq!(failed(&b.build()), ["6.7.3-1", "6.7.3-2", "6.7.3-5", "6.7.3-7"]);
+    }
+
+    #[test]
+    fn identification_and_header() {
+        let mut b = Builder::pdfa();
+        let packet = xmp("")
+            .replace("pdfaid:part=\"1\"", "pdfaid:part=\"2\"")
+            .replace("id=\"W5M0MpCehiHzreSzNTczkc9d\"", "id=\"W5M0MpCehiHzreSzNTczkc9d\" bytes=\"10\"");
+        b.stream(5, "/Type /Metadata /Subtype /XML", packet.as_bytes());
+        assert_eq!(failed(&b.build()), ["6.7.5-1", "6.7.11-2"]);
+    }
 
     #[test]
     fn header_attributes() {

@@ -6,7 +6,9 @@
 //! passes silently for want of a check: an undecidable rule is reported `not-checked`.
 
 pub mod file_structure;
+pub mod graphics;
 pub mod metadata;
+pub mod transparency;
 
 use std::collections::{BTreeMap, BTreeSet};
 
