@@ -5,9 +5,12 @@
 //! bounded and panic-free. The rules ([`rules`]) read the object model ([`model`]) and report
 //! veraPDF's rule ids ([`registry`]).
 
+pub mod cmap;
 pub mod content;
 pub mod cos;
 pub mod filter;
+pub mod font_data;
+pub mod font_program;
 pub mod model;
 pub mod raw;
 pub mod registry;
@@ -91,6 +94,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
     let usage = content::walk(&mut ctx);
     rules::file_structure::check(&mut ctx, &usage);
     rules::graphics::check(&mut ctx, &usage);
+    rules::fonts::check(&mut ctx, &usage);
     rules::transparency::check(&mut ctx, &usage);
     rules::metadata::check(&mut ctx, &meta);
     let stopped = ctx.stopped.clone();

@@ -55,6 +55,17 @@ impl Builder {
         b
     }
 
+    /// The base document claiming PDF/A-1a.
+    pub fn pdfa_level_a() -> Self {
+        let mut b = Builder::pdfa();
+        b.stream(
+            5,
+            "/Type /Metadata /Subtype /XML",
+            xmp("").replace("pdfaid:conformance=\"B\"", "pdfaid:conformance=\"A\"").as_bytes(),
+        );
+        b
+    }
+
     /// Sets object `num` to `body`.
     pub fn set(&mut self, num: u32, body: &str) -> &mut Self {
         self.put(num, body.as_bytes().to_vec())
@@ -117,6 +128,40 @@ impl Builder {
         );
         out
     }
+}
+
+/// A Type 1 font program with the given glyphs (name, width) and built-in encoding codes.
+pub fn type1_program(glyphs: &[(&str, u8, i32)]) -> Vec<u8> {
+    fn encrypt(plain: &[u8], key: u16) -> Vec<u8> {
+        let mut r = key;
+        plain
+            .iter()
+            .map(|&p| {
+                let c = p ^ u8::try_from(r >> 8).unwrap_or(0);
+                r = u16::from(c).wrapping_add(r).wrapping_mul(52845).wrapping_add(22719);
+                c
+            })
+            .collect()
+    }
+    let mut clear =
+        b"%!PS-AdobeFont-1.0: Test\n/FontMatrix [0.001 0 0 0.001 0 0] readonly def\n/Encoding 256 array\n".to_vec();
+    for (name, code, _) in glyphs {
+        clear.extend_from_slice(format!("dup {code} /{name} put\n").as_bytes());
+    }
+    clear.extend_from_slice(b"readonly def\ncurrentfile eexec\n");
+    let mut private = format!("xxxx/lenIV 4 def /CharStrings {} dict dup begin\n", glyphs.len()).into_bytes();
+    for (name, _, width) in glyphs {
+        let mut cs = vec![0u8, 0, 0, 0, 139, 255];
+        cs.extend_from_slice(&width.to_be_bytes());
+        cs.extend_from_slice(&[13, 14]);
+        let cs = encrypt(&cs, 4330);
+        private.extend_from_slice(format!("/{name} {} RD ", cs.len()).as_bytes());
+        private.extend_from_slice(&cs);
+        private.extend_from_slice(b" ND\n");
+    }
+    private.extend_from_slice(b"end\n");
+    clear.extend_from_slice(&encrypt(&private, 55665));
+    clear
 }
 
 /// `bytes` with the first `from` replaced by `to`.

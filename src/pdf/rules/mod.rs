@@ -6,6 +6,7 @@
 //! passes silently for want of a check: an undecidable rule is reported `not-checked`.
 
 pub mod file_structure;
+pub mod fonts;
 pub mod graphics;
 pub mod metadata;
 pub mod transparency;
