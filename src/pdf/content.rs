@@ -107,6 +107,8 @@ pub struct Usage {
     pub fonts: Vec<FontUse>,
     /// Shadings used (by `sh` or shading patterns).
     pub shadings: Vec<Use>,
+    /// `Lang` entries of marked-content property lists.
+    pub langs: Vec<(String, Place)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -520,6 +522,20 @@ impl Walker {
                     }
                 }
                 b"d1" => colour_ops = false,
+                b"BDC" | b"DP" => {
+                    let props = match operands.last() {
+                        Some(Object::Dict(d)) => Some(d),
+                        Some(Object::Name(n)) => {
+                            self.lookup(ctx, frame, b"Properties", n).and_then(|p| doc.resolve(p).dict())
+                        }
+                        _ => None,
+                    };
+                    if let Some(lang) =
+                        props.and_then(|p| p.get(b"Lang")).map(|l| doc.resolve(l)).and_then(Object::string)
+                    {
+                        self.usage.langs.push((crate::pdf::model::text(&lang.bytes), Self::place(frame, op_index)));
+                    }
+                }
                 b"BI" => {
                     self.inline_image(ctx, &mut parser, frame, op_index, gs.fill, colour_ops);
                 }
@@ -533,7 +549,6 @@ impl Walker {
             operands.clear();
             op_index += 1;
         }
-        let _ = doc;
         facts.unknown = unknown.into_iter().collect();
         facts.issues = std::mem::take(&mut parser.lexer.issues);
         self.usage.streams.push(facts);

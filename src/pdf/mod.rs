@@ -96,7 +96,11 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
     rules::graphics::check(&mut ctx, &usage);
     rules::fonts::check(&mut ctx, &usage);
     rules::transparency::check(&mut ctx, &usage);
+    rules::annotations::check(&mut ctx);
+    rules::actions::check(&mut ctx);
     rules::metadata::check(&mut ctx, &meta);
+    rules::logical::check(&mut ctx, &usage);
+    rules::forms::check(&mut ctx);
     let stopped = ctx.stopped.clone();
     let (violations, checked) = ctx.finish();
     report.violations = violations;

@@ -5,9 +5,13 @@
 //! [`Ctx::fail`] and each object it cannot judge with [`Ctx::not_checked`]. A rule never
 //! passes silently for want of a check: an undecidable rule is reported `not-checked`.
 
+pub mod actions;
+pub mod annotations;
 pub mod file_structure;
 pub mod fonts;
+pub mod forms;
 pub mod graphics;
+pub mod logical;
 pub mod metadata;
 pub mod transparency;
 
