@@ -153,3 +153,45 @@ fn truncated_and_mangled_corpus_files_do_not_panic() {
         let _ = ekdo_check::pdf::check(&flipped, &limits);
     }
 }
+
+/// A file whose cross-reference table lists many objects: each a stream without `endstream`,
+/// a reference cycle, or a page tree that loops. Must finish quickly and without panic.
+#[test]
+fn hostile_structures_are_bounded() {
+    let mut pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    offsets.push(pdf.len());
+    pdf.extend_from_slice(b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Loop 3 0 R >>\nendobj\n");
+    offsets.push(pdf.len());
+    pdf.extend_from_slice(b"2 0 obj\n<< /Type /Pages /Kids [2 0 R 4 0 R] /Count 1 >>\nendobj\n");
+    offsets.push(pdf.len());
+    pdf.extend_from_slice(b"3 0 obj\n3 0 R\nendobj\n");
+    offsets.push(pdf.len());
+    pdf.extend_from_slice(
+        b"4 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 5 0 R /Resources << /XObject << /X 6 0 R >> >> >>\nendobj\n",
+    );
+    offsets.push(pdf.len());
+    let deep = format!("{}{}", "[".repeat(400), "/X Do q ".repeat(100));
+    pdf.extend_from_slice(
+        format!("5 0 obj\n<< /Length {} >>\nstream\n{deep}\nendstream\nendobj\n", deep.len()).as_bytes(),
+    );
+    offsets.push(pdf.len());
+    pdf.extend_from_slice(b"6 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 6 0 R >> >> /Length 5 >>\nstream\n/X Do\nendstream\nendobj\n");
+    for n in 7..20_000u32 {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{n} 0 obj\n<< /Length 999999 >>\nstream\nxx\n").as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f\r\n", offsets.len() + 1).as_bytes());
+    for o in &offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n\r\n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes(),
+    );
+    let started = std::time::Instant::now();
+    let (report, findings) = ekdo_check::pdf::check(&pdf, &Limits::default());
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert_ne!(report.verdict, PdfaVerdict::Conforming);
+    assert!(findings.iter().any(|f| f.code == Code::LimitNesting), "{findings:?}");
+}

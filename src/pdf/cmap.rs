@@ -50,17 +50,19 @@ impl CMap {
         out
     }
 
-    /// The CID of a code (0, .notdef, when unmapped).
+    /// The CID of a code (0, .notdef, when unmapped). Ranges are sorted by [`parse`].
     pub fn cid(&self, code: u32) -> u32 {
-        self.cid_ranges
-            .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map_or(0, |(lo, _, first)| first.saturating_add(code - lo))
+        let i = self.cid_ranges.partition_point(|(lo, _, _)| *lo <= code);
+        match i.checked_sub(1).and_then(|i| self.cid_ranges.get(i)) {
+            Some((lo, hi, first)) if code <= *hi => first.saturating_add(code - lo),
+            _ => 0,
+        }
     }
 
     /// The code has a Unicode mapping.
     pub fn maps_to_unicode(&self, code: u32) -> bool {
-        self.unicode_ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&code))
+        let i = self.unicode_ranges.partition_point(|(lo, _)| *lo <= code);
+        i.checked_sub(1).and_then(|i| self.unicode_ranges.get(i)).is_some_and(|(_, hi)| code <= *hi)
     }
 }
 
@@ -213,6 +215,8 @@ pub fn parse(data: &[u8]) -> CMap {
             _ => {}
         }
     }
+    cmap.cid_ranges.sort_unstable();
+    cmap.unicode_ranges.sort_unstable();
     cmap
 }
 

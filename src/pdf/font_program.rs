@@ -124,7 +124,7 @@ impl TrueType {
             }
             12 => {
                 let groups = usize_from(u32_at(d, at + 12)?);
-                for g in 0..groups.min(1 << 20) {
+                for g in 0..groups.min(1 << 16) {
                     let rec = at + 16 + g * 12;
                     let (start, end, gid) = (u32_at(d, rec)?, u32_at(d, rec + 4)?, u32_at(d, rec + 8)?);
                     if (start..=end).contains(&code) {
@@ -338,7 +338,7 @@ pub struct Cff {
     pub cid: bool,
     /// Glyph names by GID (name-keyed fonts).
     pub names: Vec<String>,
-    /// CIDs by GID (CID-keyed fonts).
+    /// The CIDs of a CID-keyed font, sorted.
     pub cids: Vec<u32>,
     /// The built-in encoding: code to GID.
     pub encoding: BTreeMap<u8, u16>,
@@ -482,6 +482,7 @@ impl Cff {
             return None;
         }
         if font.cid {
+            sids.sort_unstable();
             font.cids = sids;
         } else {
             let string = |sid: u32| -> String {

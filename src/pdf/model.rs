@@ -217,9 +217,10 @@ pub fn push_refs(object: &Object, queue: &mut VecDeque<ObjId>) {
 
 /// A veraPDF-style path segment for an object: `(12 0 obj PDPage)`.
 pub fn describe(id: Option<ObjId>, kind: &str) -> String {
-    match id {
-        Some(id) => format!("({} {} obj {kind})", id.num, id.gen),
-        None => format!("({kind})"),
+    match (id, kind.is_empty()) {
+        (Some(id), true) => format!("({} {} obj)", id.num, id.gen),
+        (Some(id), false) => format!("({} {} obj {kind})", id.num, id.gen),
+        (None, _) => format!("({kind})"),
     }
 }
 

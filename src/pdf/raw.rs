@@ -190,21 +190,41 @@ pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
     let mut file = File { header: header(bytes), post_eof: post_eof_size(bytes), ..File::default() };
     let shift = file.header.as_ref().map_or(0, |h| h.offset);
     let mut locations: BTreeMap<u32, (u16, Location)> = BTreeMap::new();
+    // Every `endstream`, found once: a stream whose Length is wrong is cut at the next one
+    // without rescanning the file for each such stream.
+    let endstreams = positions(bytes, b"endstream");
     match find_startxref(bytes) {
-        Some(start) => read_sections(bytes, start.saturating_add(shift), limits, inflation, &mut file, &mut locations),
+        Some(start) => {
+            read_sections(bytes, start.saturating_add(shift), limits, inflation, &mut file, &mut locations, &endstreams)
+        }
         None => file.problems.push(Problem::Parse("no startxref keyword at the end of the file".to_owned())),
     }
     if file.sections.is_empty() || !file.trailer.has(b"Root") {
-        rebuild(bytes, limits, &mut file, &mut locations);
+        rebuild(bytes, limits, &mut file, &mut locations, &endstreams);
     }
-    file.linearized = is_linearized(bytes, limits);
+    file.linearized = is_linearized(bytes, limits, &endstreams);
     file.entry_count = u64::try_from(locations.len()).unwrap_or(u64::MAX);
     if file.entry_count > limits.max_pdf_objects {
         file.problems.push(Problem::TooManyObjects(file.entry_count));
         return file;
     }
-    read_objects(bytes, limits, inflation, &locations, &mut file);
+    read_objects(bytes, limits, inflation, &locations, &mut file, &endstreams);
     file
+}
+
+/// Every position of `needle` in `bytes`, ascending.
+pub fn positions(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(&first) = needle.first() else { return out };
+    let mut i = 0usize;
+    while let Some(rel) = bytes.get(i..).and_then(|rest| rest.iter().position(|b| *b == first)) {
+        let at = i + rel;
+        if bytes.get(at..).is_some_and(|r| r.starts_with(needle)) {
+            out.push(at);
+        }
+        i = at + 1;
+    }
+    out
 }
 
 fn find_startxref(bytes: &[u8]) -> Option<usize> {
@@ -226,6 +246,7 @@ fn read_sections(
     inflation: &mut Inflation,
     file: &mut File,
     locations: &mut BTreeMap<u32, (u16, Location)>,
+    endstreams: &[usize],
 ) {
     let mut pending = vec![first];
     let mut seen = BTreeSet::new();
@@ -241,7 +262,7 @@ fn read_sections(
         let section = if bytes.get(offset..).is_some_and(|b| b.starts_with(b"xref")) {
             xref_table(bytes, offset, limits, &mut entries)
         } else {
-            xref_stream(bytes, offset, limits, inflation, &mut entries, file)
+            xref_stream(bytes, offset, limits, inflation, &mut entries, file, endstreams)
         };
         let Some(section) = section else {
             file.problems.push(Problem::Parse(format!("unreadable cross-reference section at byte {offset}")));
@@ -356,8 +377,9 @@ fn xref_stream(
     inflation: &mut Inflation,
     entries: &mut Entries,
     file: &mut File,
+    endstreams: &[usize],
 ) -> Option<Section> {
-    let indirect = object_at(bytes, offset, None, limits, &BTreeMap::new())?;
+    let indirect = object_at(bytes, offset, None, limits, &BTreeMap::new(), endstreams)?;
     let Object::Stream(stream) = indirect.object else { return None };
     if stream.dict.get(b"Type").and_then(Object::name) != Some(b"XRef") {
         return None;
@@ -423,7 +445,13 @@ fn xref_stream(
 }
 
 /// Without a usable cross-reference table: find every `n g obj` and the last trailer.
-fn rebuild(bytes: &[u8], limits: &Limits, file: &mut File, locations: &mut BTreeMap<u32, (u16, Location)>) {
+fn rebuild(
+    bytes: &[u8],
+    limits: &Limits,
+    file: &mut File,
+    locations: &mut BTreeMap<u32, (u16, Location)>,
+    endstreams: &[usize],
+) {
     file.problems.push(Problem::Parse("the cross-reference table is unusable; objects found by scanning".to_owned()));
     let mut pos = 0usize;
     while let Some(at) = bytes.get(pos..).and_then(|rest| find(rest, b"obj")) {
@@ -454,7 +482,7 @@ fn rebuild(bytes: &[u8], limits: &Limits, file: &mut File, locations: &mut BTree
         // A catalog found among the objects.
         for (num, (gen, location)) in locations.iter() {
             if let Location::File(at) = location {
-                if let Some(o) = object_at(bytes, *at, None, limits, &BTreeMap::new()) {
+                if let Some(o) = object_at(bytes, *at, None, limits, &BTreeMap::new(), endstreams) {
                     if o.object.dict().and_then(|d| d.get(b"Type")).and_then(Object::name) == Some(b"Catalog") {
                         file.trailer.0.push((b"Root".to_vec(), Object::Ref(ObjId { num: *num, gen: *gen })));
                         break;
@@ -489,11 +517,11 @@ fn header_before(bytes: &[u8], keyword: usize) -> Option<(u32, u16, usize)> {
     Some((num, gen, num_start))
 }
 
-fn is_linearized(bytes: &[u8], limits: &Limits) -> bool {
+fn is_linearized(bytes: &[u8], limits: &Limits, endstreams: &[usize]) -> bool {
     let window = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
     let Some(at) = find(window, b"obj") else { return false };
     let Some((_, _, start)) = header_before(bytes, at) else { return false };
-    let Some(o) = object_at(bytes, start, None, limits, &BTreeMap::new()) else { return false };
+    let Some(o) = object_at(bytes, start, None, limits, &BTreeMap::new(), endstreams) else { return false };
     let Some(d) = o.object.dict() else { return false };
     d.has(b"Linearized") && d.get(b"L").and_then(Object::int).and_then(|l| usize::try_from(l).ok()) == Some(bytes.len())
 }
@@ -504,13 +532,14 @@ fn read_objects(
     inflation: &mut Inflation,
     locations: &BTreeMap<u32, (u16, Location)>,
     file: &mut File,
+    endstreams: &[usize],
 ) {
     let mut streams: BTreeMap<u32, Vec<(u32, u16, u32)>> = BTreeMap::new();
     for (&num, &(gen, location)) in locations {
         match location {
             Location::File(at) => {
                 let id = ObjId { num, gen };
-                match object_at(bytes, at, Some(id), limits, locations) {
+                match object_at(bytes, at, Some(id), limits, locations, endstreams) {
                     Some(o) if o.id == id => {
                         if let Some(reason) = too_deep(&o) {
                             file.problems.push(Problem::TooDeep(reason));
@@ -586,6 +615,7 @@ pub fn object_at(
     expect: Option<ObjId>,
     limits: &Limits,
     locations: &BTreeMap<u32, (u16, Location)>,
+    endstreams: &[usize],
 ) -> Option<Indirect> {
     let mut issues = Vec::new();
     let mut lexer = Lexer::new(bytes, offset);
@@ -627,7 +657,7 @@ pub fn object_at(
     if let (Some(Token::Keyword(k)), Object::Dict(_)) = (lexer.next_token(), &object) {
         if k == b"stream" {
             let Object::Dict(dict) = std::mem::take(&mut object) else { return None };
-            let stream = stream_at(bytes, lexer.pos(), dict, limits, locations, &mut issues);
+            let stream = stream_at(bytes, lexer.pos(), dict, limits, locations, endstreams, &mut issues);
             end = stream.1;
             object = Object::Stream(Box::new(stream.0));
         }
@@ -672,6 +702,7 @@ fn stream_at(
     dict: Dict,
     limits: &Limits,
     locations: &BTreeMap<u32, (u16, Location)>,
+    endstreams: &[usize],
     issues: &mut Vec<Issue>,
 ) -> (Stream, usize) {
     // 6.1.7-2: `stream` is followed by CR LF or LF.
@@ -696,7 +727,7 @@ fn stream_at(
     let valid = length.and_then(|l| start.checked_add(l)).filter(|end| *end <= bytes.len()).and_then(endstream_after);
     let (keyword_at, data_len) = match (valid, length) {
         (Some(at), Some(l)) => (at, l),
-        _ => match bytes.get(start..).and_then(|rest| find(rest, b"endstream")) {
+        _ => match endstreams.get(endstreams.partition_point(|p| *p < start)).map(|at| at - start) {
             Some(rel) => {
                 let at = start + rel;
                 let eol = match (

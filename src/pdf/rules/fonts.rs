@@ -542,7 +542,7 @@ fn composite(ctx: &mut Ctx<'_>, font: &FontUse, dict: &Dict, place: &Place) {
     };
     let contains_cid = |cid: u32| -> Option<bool> {
         match &program {
-            Some(Program::Cff(c)) if c.cid => Some(c.cids.contains(&cid)),
+            Some(Program::Cff(c)) if c.cid => Some(c.cids.binary_search(&cid).is_ok()),
             Some(Program::Cff(c)) => Some(usize::try_from(cid).is_ok_and(|i| i < c.names.len())),
             Some(Program::TrueType(t)) => {
                 let gid = match &gid_map {

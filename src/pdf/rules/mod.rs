@@ -228,3 +228,58 @@ pub fn show(bytes: &[u8]) -> String {
         text.into_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registry_rule_has_a_check() {
+        let mut covered: BTreeSet<&str> = BTreeSet::new();
+        for list in [
+            file_structure::RULES,
+            graphics::RULES,
+            fonts::RULES,
+            transparency::RULES,
+            annotations::RULES,
+            actions::RULES,
+            metadata::RULES,
+            logical::RULES,
+            forms::RULES,
+        ] {
+            for rule in list {
+                assert!(registry::rule(rule).is_some(), "{rule} is not a registry rule");
+                assert!(covered.insert(rule), "{rule} is decided by two files");
+            }
+        }
+        let all: BTreeSet<&str> = registry::RULES.iter().map(|r| r.id).collect();
+        assert_eq!(covered, all);
+    }
+
+    #[test]
+    fn rule_ids_in_the_sources_exist() {
+        let sources = [
+            include_str!("file_structure.rs"),
+            include_str!("graphics.rs"),
+            include_str!("fonts.rs"),
+            include_str!("transparency.rs"),
+            include_str!("annotations.rs"),
+            include_str!("actions.rs"),
+            include_str!("metadata.rs"),
+            include_str!("logical.rs"),
+            include_str!("forms.rs"),
+            include_str!("../cos.rs"),
+            include_str!("../raw.rs"),
+        ];
+        for source in sources {
+            for literal in source.split('"').skip(1).step_by(2) {
+                let looks_like_rule = literal.starts_with("6.")
+                    && literal.contains('-')
+                    && literal.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+                if looks_like_rule {
+                    assert!(registry::rule(literal).is_some(), "unknown rule id {literal}");
+                }
+            }
+        }
+    }
+}
