@@ -65,10 +65,40 @@ pub fn cff_standard_string(sid: usize) -> Option<&'static str> {
     table(&STRINGS, include_str!("data/cff-standard-strings.txt")).get(sid).copied()
 }
 
+fn agl() -> &'static [(&'static str, u32)] {
+    static AGL: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+    AGL.get_or_init(|| {
+        include_str!("data/agl-names.txt")
+            .lines()
+            .filter_map(|l| {
+                let (name, hex) = l.split_once(' ')?;
+                Some((name, u32::from_str_radix(hex.trim(), 16).ok()?))
+            })
+            .collect()
+    })
+}
+
 /// The name is in the Adobe Glyph List.
 pub fn is_agl(name: &str) -> bool {
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    table(&NAMES, include_str!("data/agl-names.txt")).binary_search(&name).is_ok()
+    agl().binary_search_by(|(n, _)| n.cmp(&name)).is_ok()
+}
+
+/// The Unicode value of a glyph name: from the Adobe Glyph List, or a `uniXXXX` / `uXXXX[XX]`
+/// name.
+pub fn unicode_of(name: &str) -> Option<u32> {
+    if let Ok(i) = agl().binary_search_by(|(n, _)| n.cmp(&name)) {
+        return agl().get(i).map(|(_, u)| *u);
+    }
+    let hex = |h: &str| u32::from_str_radix(h, 16).ok().filter(|_| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    match name.strip_prefix("uni") {
+        Some(h) if h.len() == 4 => hex(h),
+        _ => name.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())).and_then(hex),
+    }
+}
+
+/// The code of a glyph name in an encoding.
+pub fn code_of(encoding: Encoding, name: &str) -> Option<u8> {
+    (0u8..=255).find(|c| glyph_name(encoding, *c) == Some(name))
 }
 
 /// The name is a glyph of the Symbol font.
@@ -113,8 +143,14 @@ mod tests {
         assert_eq!(cff_standard_string(391), None);
         assert!(is_agl("afii10017") && is_agl("A") && !is_agl("g123"));
         assert!(is_symbol_glyph("Alpha") && !is_symbol_glyph("A"));
-        let names: Vec<&str> = include_str!("data/agl-names.txt").split_whitespace().collect();
+        let names: Vec<&str> = include_str!("data/agl-names.txt").lines().filter_map(|l| l.split(' ').next()).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "AGL names must be sorted");
         assert_eq!(names.len(), 4282);
+        assert_eq!(agl().len(), 4282);
+        assert_eq!(unicode_of("afii10017"), Some(0x0410));
+        assert_eq!(unicode_of("uni0416"), Some(0x0416));
+        assert_eq!(unicode_of("u1F600"), Some(0x1F600));
+        assert_eq!(unicode_of("g12"), None);
+        assert_eq!(code_of(Encoding::MacRoman, "eacute"), Some(0x8E));
     }
 }

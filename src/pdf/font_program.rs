@@ -340,6 +340,10 @@ pub struct Cff {
     pub names: Vec<String>,
     /// The CIDs of a CID-keyed font, sorted.
     pub cids: Vec<u32>,
+    /// The CID of each GID (CID-keyed fonts).
+    pub gid_cids: Vec<u32>,
+    /// Advance widths by GID (1/1000 em), where the charstring states them.
+    pub widths: Vec<Option<f64>>,
     /// The built-in encoding: code to GID.
     pub encoding: BTreeMap<u8, u16>,
     /// The built-in encoding is StandardEncoding.
@@ -400,14 +404,26 @@ fn dict(d: &[u8]) -> BTreeMap<u16, Vec<f64>> {
                 i += 4;
             }
             30 => {
-                // Real: skip nibbles to 0xf.
-                while let Some(&n) = d.get(i) {
+                // Real: nibbles 0-9, a '.', b 'E', c 'E-', e '-', f end.
+                let mut text = String::new();
+                'real: while let Some(&n) = d.get(i) {
                     i += 1;
-                    if n & 0x0f == 0x0f || n >> 4 == 0x0f {
+                    for nibble in [n >> 4, n & 0x0f] {
+                        match nibble {
+                            0..=9 => text.push(char::from(b'0' + nibble)),
+                            0xa => text.push('.'),
+                            0xb => text.push('E'),
+                            0xc => text.push_str("E-"),
+                            0xe => text.push('-'),
+                            0xf => break 'real,
+                            _ => {}
+                        }
+                    }
+                    if text.len() > 64 {
                         break;
                     }
                 }
-                operands.push(0.0);
+                operands.push(text.parse().unwrap_or(0.0));
             }
             32..=246 => operands.push(f64::from(i16::from(b) - 139)),
             247..=250 => {
@@ -435,6 +451,119 @@ fn offset_of(top: &BTreeMap<u16, Vec<f64>>, op: u16) -> Option<usize> {
         return None;
     }
     format!("{v:.0}").parse().ok()
+}
+
+/// `(defaultWidthX, nominalWidthX)` of a Private DICT given by a font DICT's `Private` operands.
+fn private_widths(d: &[u8], font_dict: &BTreeMap<u16, Vec<f64>>) -> (f64, f64) {
+    let private = font_dict.get(&18).and_then(|ops| {
+        let size = usize::try_from(format!("{:.0}", ops.first()?).parse::<u64>().ok()?).ok()?;
+        let offset = usize::try_from(format!("{:.0}", ops.get(1)?).parse::<u64>().ok()?).ok()?;
+        Some(dict(d.get(offset..offset.checked_add(size)?)?))
+    });
+    let value = |op: u16| private.as_ref().and_then(|p| p.get(&op)).and_then(|v| v.first().copied()).unwrap_or(0.0);
+    (value(20), value(21))
+}
+
+/// The advance width of every glyph whose charstring states it before any subroutine call.
+fn widths(d: &[u8], top: &BTreeMap<u16, Vec<f64>>, glyphs: &[(usize, usize)]) -> Vec<Option<f64>> {
+    // FontMatrix (12 7) scales glyph space to text space; 1000 units to the em by default.
+    let scale = top.get(&1207).and_then(|m| m.first()).filter(|a| **a > 0.0).map_or(1.0, |a| a * 1000.0);
+    // Name-keyed: one Private DICT. CID-keyed: FDArray and FDSelect choose one per glyph.
+    let mut privates = vec![private_widths(d, top)];
+    let mut select: Option<Vec<u8>> = None;
+    if let Some(fd_array) = offset_of(top, 1236) {
+        if let Some((fds, _)) = index(d, fd_array) {
+            privates = fds.iter().filter_map(|(s, e)| d.get(*s..*e)).map(|fd| private_widths(d, &dict(fd))).collect();
+        }
+        if let Some(at) = offset_of(top, 1237) {
+            select = fd_select(d, at, glyphs.len());
+        }
+    }
+    glyphs
+        .iter()
+        .enumerate()
+        .map(|(gid, (s, e))| {
+            let fd = select.as_ref().map_or(0, |sel| usize::from(sel.get(gid).copied().unwrap_or(0)));
+            let (default, nominal) = privates.get(fd).copied().unwrap_or((0.0, 0.0));
+            type2_width(d.get(*s..*e)?, default, nominal).map(|w| w * scale)
+        })
+        .collect()
+}
+
+fn fd_select(d: &[u8], at: usize, glyphs: usize) -> Option<Vec<u8>> {
+    match *d.get(at)? {
+        0 => d.get(at + 1..at + 1 + glyphs).map(<[u8]>::to_vec),
+        3 => {
+            let ranges = usize::from(u16_at(d, at + 1)?);
+            let mut out = vec![0u8; glyphs];
+            for r in 0..ranges.min(65536) {
+                let first = usize::from(u16_at(d, at + 3 + r * 3)?);
+                let fd = *d.get(at + 5 + r * 3)?;
+                let next = usize::from(u16_at(d, at + 6 + r * 3)?);
+                for slot in out.iter_mut().take(next.min(glyphs)).skip(first) {
+                    *slot = fd;
+                }
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// The width of a Type 2 charstring: an extra first operand of the first stack-clearing
+/// operator, added to `nominalWidthX`; `defaultWidthX` without one. `None` when a subroutine
+/// comes first.
+fn type2_width(cs: &[u8], default: f64, nominal: f64) -> Option<f64> {
+    let mut count = 0usize;
+    let mut first: Option<f64> = None;
+    let mut i = 0usize;
+    while let Some(&b) = cs.get(i) {
+        i += 1;
+        let value = match b {
+            28 => {
+                let v = f64::from(i16_at(cs, i)?);
+                i += 2;
+                Some(v)
+            }
+            32..=246 => Some(f64::from(i16::from(b) - 139)),
+            247..=250 => {
+                let w = *cs.get(i)?;
+                i += 1;
+                Some(f64::from((i16::from(b) - 247) * 256 + i16::from(w) + 108))
+            }
+            251..=254 => {
+                let w = *cs.get(i)?;
+                i += 1;
+                Some(f64::from(-(i16::from(b) - 251) * 256 - i16::from(w) - 108))
+            }
+            255 => {
+                let v = u32_at(cs, i)?;
+                i += 4;
+                Some(f64::from(i32::from_be_bytes(v.to_be_bytes())) / 65536.0)
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            if count == 0 {
+                first = Some(v);
+            }
+            count += 1;
+            if count > 48 {
+                return None;
+            }
+            continue;
+        }
+        let extra = match b {
+            1 | 3 | 18 | 23 | 19 | 20 => count % 2 == 1,
+            21 => count > 2,
+            4 | 22 => count > 1,
+            14 => count == 1 || count == 5,
+            10 | 29 => return None,
+            _ => false,
+        };
+        return Some(if extra { nominal + first? } else { default });
+    }
+    None
 }
 
 impl Cff {
@@ -481,7 +610,9 @@ impl Cff {
         } else {
             return None;
         }
+        font.widths = widths(d, &top, &glyphs);
         if font.cid {
+            font.gid_cids = sids.clone();
             sids.sort_unstable();
             font.cids = sids;
         } else {
@@ -529,6 +660,18 @@ impl Cff {
             }
             _ => {}
         }
+    }
+
+    /// The width of the glyph of a CID (CID-keyed fonts).
+    pub fn cid_width(&self, cid: u32) -> Option<f64> {
+        let gid = self.gid_cids.iter().position(|c| *c == cid)?;
+        self.widths.get(gid).copied().flatten()
+    }
+
+    /// The width of a named glyph (name-keyed fonts).
+    pub fn name_width(&self, name: &str) -> Option<f64> {
+        let gid = self.names.iter().position(|n| n == name)?;
+        self.widths.get(gid).copied().flatten()
     }
 
     /// The glyph names the program defines.
@@ -630,6 +773,51 @@ mod tests {
         assert_eq!(tt.width(1), Some(1000.0));
         assert_eq!(tt.width(0), Some(500.0));
         assert!(tt.has_glyph(4) && !tt.has_glyph(5));
+    }
+
+    #[test]
+    fn type2_widths_and_dict_reals() {
+        // 50 hmoveto with a width: 20 50 hmoveto -> nominal + 20.
+        assert_eq!(type2_width(&[159, 189, 22], 500.0, 600.0), Some(620.0));
+        // Without a width: defaultWidthX.
+        assert_eq!(type2_width(&[189, 22], 500.0, 600.0), Some(500.0));
+        assert_eq!(type2_width(&[159, 14], 500.0, 600.0), Some(620.0));
+        assert_eq!(type2_width(&[139, 10], 500.0, 600.0), None);
+        // FontMatrix [0.0005 0 0 0.0005 0 0] as reals: 1e a0 00 5f = ".0005"? use 0.0005 = "5E-4".
+        let d = dict(&[30, 0x5c, 0x4f, 139, 139, 30, 0x5c, 0x4f, 139, 139, 12, 7]);
+        assert_eq!(d.get(&1207).map(|v| v[0]), Some(0.0005));
+    }
+
+    #[test]
+    fn random_programs_do_not_panic() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..3000 {
+            let len = usize::try_from(next() % 600).unwrap();
+            let mut data: Vec<u8> = (0..len).map(|_| next().to_le_bytes()[0]).collect();
+            // Plausible headers make the parsers go deeper.
+            if round % 3 == 0 && data.len() > 12 {
+                data[..4].copy_from_slice(&[0, 1, 0, 0]);
+                data[4..6].copy_from_slice(&[0, 4]);
+            }
+            if round % 3 == 1 && data.len() > 4 {
+                data[..4].copy_from_slice(&[1, 0, 4, 1]);
+            }
+            let _ = TrueType::parse(data.clone()).map(|t| (t.lookup(3, 1, 65), t.lookup(1, 0, 65), t.width(3)));
+            let _ = Cff::parse(&data).map(|c| (c.name_of(65), c.cid_width(1)));
+            let mut type1 =
+                b"/Encoding 256 array dup 65 /A put readonly def /FontMatrix [0.001 0 0 0.001 0 0] eexec ".to_vec();
+            type1.extend_from_slice(&data);
+            let _ = Type1::parse(&type1);
+            let _ = type2_width(&data, 0.0, 0.0);
+            let _ = charstring_width(&data);
+            let _ = crate::pdf::cmap::parse(&data);
+        }
     }
 
     #[test]

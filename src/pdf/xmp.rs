@@ -1016,6 +1016,28 @@ mod tests {
     }
 
     #[test]
+    fn random_packets_do_not_panic() {
+        let base = format!("{HEAD}<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">T</rdf:li></rdf:Alt></dc:title></rdf:Description>{TAIL}");
+        let mut seed = 42u64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut bytes = base.clone().into_bytes();
+            let at = usize::try_from(seed % u64::try_from(bytes.len()).unwrap()).unwrap();
+            match seed % 3 {
+                0 => bytes[at] = seed.to_le_bytes()[1],
+                1 => bytes.truncate(at),
+                _ => {
+                    bytes.insert(at, b'<');
+                }
+            }
+            let _ = parse(&bytes, 100);
+            let _ = parse_date(&String::from_utf8_lossy(&bytes[at.saturating_sub(10)..at]));
+        }
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(parse_date("1970-01-01T00:00:00Z"), Ok(0));
         assert_eq!(parse_date("2015-03-10T17:19:21+01:00"), Ok(1_426_004_361));

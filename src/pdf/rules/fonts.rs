@@ -300,10 +300,10 @@ fn simple(ctx: &mut Ctx<'_>, font: &FontUse, dict: &Dict, subtype: &[u8], place:
                     None => (None, None),
                 },
                 Program::Cff(c) => match &name {
-                    Some(n) => (Some(c.names.iter().any(|x| x == n)), None),
+                    Some(n) => (Some(c.names.iter().any(|x| x == n)), c.name_width(n)),
                     None => (None, None),
                 },
-                Program::TrueType(t) => match truetype_glyph(t, *code) {
+                Program::TrueType(t) => match truetype_glyph(t, *code, name.as_deref(), symbolic) {
                     Some(gid) => (Some(gid != 0 && t.has_glyph(gid)), t.width(gid)),
                     None => (None, None),
                 },
@@ -313,9 +313,6 @@ fn simple(ctx: &mut Ctx<'_>, font: &FontUse, dict: &Dict, subtype: &[u8], place:
                     format!("code {code} ({}) has no glyph", name.as_deref().unwrap_or("?"))
                 }),
                 None => undecided = true,
-            }
-            if matches!(prog, Program::Cff(_)) {
-                undecided = true;
             }
             let declared = match (first, widths) {
                 (Some(f), Some(w)) => i64::from(*code)
@@ -363,10 +360,24 @@ fn is_uni_name(name: &str) -> bool {
         || name.strip_prefix('u').is_some_and(|h| (4..=6).contains(&h.len()) && hex(h))
 }
 
-/// The glyph of a code in a simple TrueType font through a (3,0) or (1,0) `cmap`.
-fn truetype_glyph(t: &TrueType, code: u8) -> Option<u16> {
+/// The glyph of a code in a simple TrueType font (PDF Reference 1.4 §5.5.5): a non-symbolic
+/// font maps the glyph name to Unicode for a (3,1) `cmap` or to its MacRoman code for a (1,0)
+/// one; a symbolic font looks the code up in (3,0), also at 0xF000, 0xF100 and 0xF200, or in
+/// (1,0). `None` when the way is unknown (no usable name or `cmap`); `Some(0)` for no glyph.
+fn truetype_glyph(t: &TrueType, code: u8, name: Option<&str>, symbolic: bool) -> Option<u16> {
+    let has = |p: u16, e: u16| t.cmaps.iter().any(|(pp, ee, _)| *pp == p && *ee == e);
     let code = u32::from(code);
-    if t.cmaps.iter().any(|(p, e, _)| *p == 3 && *e == 0) {
+    if !symbolic {
+        if has(3, 1) {
+            let unicode = font_data::unicode_of(name?)?;
+            return Some(t.lookup(3, 1, unicode).unwrap_or(0));
+        }
+        if has(1, 0) {
+            let mac = font_data::code_of(Encoding::MacRoman, name?)?;
+            return Some(t.lookup(1, 0, u32::from(mac)).unwrap_or(0));
+        }
+    }
+    if has(3, 0) {
         for c in [code, 0xF000 + code, 0xF100 + code, 0xF200 + code] {
             if let Some(g) = t.lookup(3, 0, c) {
                 return Some(g);
@@ -374,7 +385,7 @@ fn truetype_glyph(t: &TrueType, code: u8) -> Option<u16> {
         }
         return Some(0);
     }
-    if t.cmaps.iter().any(|(p, e, _)| *p == 1 && *e == 0) {
+    if has(1, 0) {
         return Some(t.lookup(1, 0, code).unwrap_or(0));
     }
     None
@@ -600,10 +611,8 @@ fn composite(ctx: &mut Ctx<'_>, font: &FontUse, dict: &Dict, place: &Place) {
     if undecided && !visible.is_empty() {
         ctx.not_checked("6.3.5-1", cid_place.clone(), "the font program could not be read");
     }
-    if matches!(program, Some(Program::TrueType(_))) && !visible.is_empty() {
+    if !visible.is_empty() {
         cid_widths(ctx, cid_font, &visible, &cid_of, program.as_ref(), gid_map.as_deref(), &cid_place);
-    } else if !visible.is_empty() && program.is_some() {
-        ctx.not_checked("6.3.6-1", cid_place.clone(), "widths of CFF font programs are not compared");
     }
 
     // 6.3.8-1 at level A.
@@ -637,7 +646,7 @@ fn cid_widths(
     place: &Place,
 ) {
     let doc = ctx.doc;
-    let Some(Program::TrueType(t)) = program else { return };
+    let Some(program) = program else { return };
     let default = doc.get_number(cid_font, b"DW").unwrap_or(1000.0);
     let w = doc.get_array(cid_font, b"W").unwrap_or_default();
     let declared = |cid: u32| -> f64 {
@@ -666,15 +675,22 @@ fn cid_widths(
     };
     for code in visible {
         let cid = cid_of(*code);
-        let gid = match gid_map {
-            Some(m) => usize::try_from(cid)
-                .ok()
-                .and_then(|c| c.checked_mul(2))
-                .and_then(|i| Some(u16::from_be_bytes([*m.get(i)?, *m.get(i + 1)?]))),
-            None => u16::try_from(cid).ok(),
+        let program_width = match program {
+            Program::TrueType(t) => {
+                let gid = match gid_map {
+                    Some(m) => usize::try_from(cid)
+                        .ok()
+                        .and_then(|c| c.checked_mul(2))
+                        .and_then(|i| Some(u16::from_be_bytes([*m.get(i)?, *m.get(i + 1)?]))),
+                    None => u16::try_from(cid).ok(),
+                };
+                gid.filter(|g| t.has_glyph(*g)).and_then(|g| t.width(g))
+            }
+            Program::Cff(c) if c.cid => c.cid_width(cid),
+            Program::Cff(c) => usize::try_from(cid).ok().and_then(|g| c.widths.get(g).copied().flatten()),
+            Program::Type1(_) => None,
         };
-        let Some(gid) = gid.filter(|g| t.has_glyph(*g)) else { continue };
-        if let Some(program_width) = t.width(gid) {
+        if let Some(program_width) = program_width {
             let d = declared(cid);
             ctx.check(
                 "6.3.6-1",
