@@ -5,12 +5,13 @@
 //! rustls-webpki's x509-limbo runner does, and fails only on the unexpected. Known divergences
 //! are listed with a reason in tests/data/pdfa/known-divergences.txt.
 
-mod common;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::corpus::{self, Outcome};
+use corpus::Outcome;
 use ekdo_check::report::{PdfaVerdict, RuleStatus};
 use ekdo_check::{Code, Limits};
 
