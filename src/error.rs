@@ -109,6 +109,12 @@ pub enum Code {
     LimitCmsNesting,
     /// A CMS has more signers than allowed.
     LimitCmsSigners,
+    /// A stream inflated beyond a decompression bound.
+    LimitDecompressed,
+    /// PDF objects are nested deeper than the bound.
+    LimitNesting,
+    /// The PDF has more objects than the bound.
+    LimitObjects,
     /// The options given to `check` are invalid.
     OptionsInvalid,
     /// The time given in the options is not RFC 3339.
@@ -314,6 +320,9 @@ impl Code {
         Code::LimitCmsElements,
         Code::LimitCmsNesting,
         Code::LimitCmsSigners,
+        Code::LimitDecompressed,
+        Code::LimitNesting,
+        Code::LimitObjects,
         Code::OptionsInvalid,
         Code::OptionsTime,
         Code::PdfHeader,
@@ -443,6 +452,9 @@ impl Code {
             Code::LimitCmsElements => "LIMIT_CMS_ELEMENTS",
             Code::LimitCmsNesting => "LIMIT_CMS_NESTING",
             Code::LimitCmsSigners => "LIMIT_CMS_SIGNERS",
+            Code::LimitDecompressed => "LIMIT_DECOMPRESSED",
+            Code::LimitNesting => "LIMIT_NESTING",
+            Code::LimitObjects => "LIMIT_OBJECTS",
             Code::OptionsInvalid => "OPTIONS_INVALID",
             Code::OptionsTime => "OPTIONS_TIME",
             Code::PdfHeader => "PDF_HEADER",
@@ -716,6 +728,18 @@ impl Code {
             Code::LimitCmsSigners => (
                 "В подписи больше {limit} подписантов; проверка остановлена",
                 "The signature has more than {limit} signers; the check stopped",
+            ),
+            Code::LimitDecompressed => (
+                "Проверка PDF/A остановлена: поток «{what}» распаковывается сверх предела ({limit} байт на поток, общий предел или степень сжатия); вердикт не вынесен",
+                "The PDF/A check stopped: the stream «{what}» inflates beyond a bound ({limit} bytes per stream, the total or the ratio); no verdict",
+            ),
+            Code::LimitNesting => (
+                "Проверка PDF/A остановлена: {what} вложен глубже предела {limit}; вердикт не вынесен",
+                "The PDF/A check stopped: {what} is nested deeper than the limit {limit}; no verdict",
+            ),
+            Code::LimitObjects => (
+                "Проверка PDF/A остановлена: в файле {count} объектов, предел {limit}; вердикт не вынесен",
+                "The PDF/A check stopped: the file has {count} objects, the limit is {limit}; no verdict",
             ),
             Code::OptionsInvalid => (
                 "Неверный параметр проверки: {detail}",

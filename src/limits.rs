@@ -48,6 +48,9 @@ pub struct Limits {
     /// The most entries (CAs, keys, certificates, CRL addresses, statuses) a trust list may
     /// have. The real list has some 10 000; a million bounds the index built from it.
     pub max_tsl_entries: u64,
+    /// Work units the PDF/A rules may spend (one per object visited or content operator run);
+    /// a 15 MiB document of dense text needs a few million.
+    pub max_pdf_work: u64,
 }
 
 impl Default for Limits {
@@ -67,6 +70,7 @@ impl Default for Limits {
             max_tsl_bytes: 128 * 1024 * 1024,
             max_tsl_text: 1024 * 1024,
             max_tsl_entries: 1_000_000,
+            max_pdf_work: 50_000_000,
         }
     }
 }
