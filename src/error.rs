@@ -739,7 +739,7 @@ impl Code {
             ),
             Code::SignKeyUnsupported => (
                 "Подписание ключом {algorithm} не поддерживается: {detail}",
-                "Signing with a {algorithm} key is not supported: {detail}",
+                "Signing with {algorithm} keys is not supported: {detail}",
             ),
             Code::SignSignatureInvalid => (
                 "Значение подписи не проверяется открытым ключом сертификата; файл подписи не создан: {detail}",
