@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // ekdo-check command line: reads files, calls the wasm core, prints its verdict.
 // Exit codes: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 
 import * as ekdo from "./node.mjs";
@@ -11,6 +11,8 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
 Использование:
   ekdo-check check ДОКУМЕНТ [--sig ПОДПИСЬ]... [--tsl ФАЙЛ] [--ca ФАЙЛ]... [--crl ФАЙЛ]...
                    [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check sign ДОКУМЕНТ --key КЛЮЧ --cert СЕРТИФИКАТ [-o ФАЙЛ] [--pem] [--at RFC3339] [--chain ФАЙЛ]...
+  ekdo-check cosign ДОКУМЕНТ ПОДПИСЬ --key КЛЮЧ --cert СЕРТИФИКАТ -o ФАЙЛ [--pem] [--at RFC3339]
   ekdo-check --help | --version
 
   --sig ФАЙЛ    откреплённая подпись (DER, BER, PEM или base64); можно несколько
@@ -21,13 +23,26 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
   --json        вывести отчёт в JSON (схема ekdo-check/report/v1)
   --lang ru|en  язык текста (по умолчанию ru)
 
-Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.`;
+Подписание (CAdES-BES, откреплённая подпись; программный ключ ГОСТ Р 34.10-2012 — это УНЭП,
+для УКЭП нужен сертифицированный СКЗИ):
+  --key ФАЙЛ    закрытый ключ PKCS#8 (PEM или DER, без пароля); ключ не выводится никогда
+  --cert ФАЙЛ   сертификат ключа (PEM или DER)
+  -o ФАЙЛ       куда записать подпись (sign: по умолчанию ДОКУМЕНТ.sig)
+  --pem         записать подпись в PEM (-----BEGIN CMS-----), а не DER
+  --at ВРЕМЯ    время подписания, RFC 3339 (по умолчанию — сейчас)
+  --chain ФАЙЛ  сертификат УЦ, добавляемый в подпись; можно несколько
+  cosign добавляет подпись к имеющемуся файлу ПОДПИСЬ, не меняя подписей в нём.
+
+Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.
+sign и cosign: 0 — подпись записана, 2 — ошибка вызова, чтения или неподходящий ключ.`;
 
 const USAGE_EN = `ekdo-check — checks a personnel document and its signatures before upload to «Работа России»
 
 Usage:
   ekdo-check check DOCUMENT [--sig SIGNATURE]... [--tsl FILE] [--ca FILE]... [--crl FILE]...
                    [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check sign DOCUMENT --key KEY --cert CERTIFICATE [-o FILE] [--pem] [--at RFC3339] [--chain FILE]...
+  ekdo-check cosign DOCUMENT SIGNATURE --key KEY --cert CERTIFICATE -o FILE [--pem] [--at RFC3339]
   ekdo-check --help | --version
 
   --sig FILE    a detached signature (DER, BER, PEM or base64); repeatable
@@ -38,7 +53,18 @@ Usage:
   --json        print the report as JSON (schema ekdo-check/report/v1)
   --lang ru|en  language of the text (default ru)
 
-Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.`;
+Signing (CAdES-BES, detached; a software GOST R 34.10-2012 key makes an УНЭП, an УКЭП needs a
+certified tool):
+  --key FILE    the PKCS#8 private key (PEM or DER, unencrypted); the key is never printed
+  --cert FILE   the key's certificate (PEM or DER)
+  -o FILE       where to write the signature (sign: default DOCUMENT.sig)
+  --pem         write the signature as PEM (-----BEGIN CMS-----) instead of DER
+  --at TIME     the signing time, RFC 3339 (default: now)
+  --chain FILE  a CA certificate to carry in the signature; repeatable
+  cosign adds a signature to the existing file SIGNATURE, keeping the signatures in it.
+
+Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
+sign and cosign: 0 signature written, 2 bad usage, unreadable input or unsuitable key.`;
 
 class UsageError extends Error {
   constructor(code, args) {
@@ -127,6 +153,76 @@ function runCheck(argv) {
   return report.ready ? 0 : 1;
 }
 
+// sign / cosign: a software GOST R 34.10-2012 key signs the document (CAdES-BES, detached).
+function parseSign(argv, cosign) {
+  const opts = { files: [], key: null, cert: null, out: null, pem: false, at: null, chain: [] };
+  const value = (i, name) => {
+    if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
+      throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
+    }
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case "--key": opts.key = value(i, a); i++; break;
+      case "--cert": opts.cert = value(i, a); i++; break;
+      case "-o": case "--out": opts.out = value(i, a); i++; break;
+      case "--at": opts.at = value(i, a); i++; break;
+      case "--chain": opts.chain.push(value(i, a)); i++; break;
+      case "--pem": opts.pem = true; break;
+      case "--lang": {
+        const v = value(i, a);
+        if (v !== "ru" && v !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
+        i++; break;
+      }
+      default:
+        if (a.startsWith("-") && a !== "-") throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
+        opts.files.push(a);
+    }
+  }
+  const wanted = cosign ? 2 : 1;
+  if (opts.files.length !== wanted) {
+    const what = cosign ? "a document and a signature file" : "one document";
+    throw new UsageError("OPTIONS_INVALID", { detail: `${what} expected, ${opts.files.length} given` });
+  }
+  if (opts.key === null) throw new UsageError("OPTIONS_INVALID", { detail: "--key is required" });
+  if (opts.cert === null) throw new UsageError("OPTIONS_INVALID", { detail: "--cert is required" });
+  if (cosign && opts.out === null) throw new UsageError("OPTIONS_INVALID", { detail: "-o is required for cosign" });
+  return opts;
+}
+
+function runSign(argv, cosign, lang) {
+  const opts = parseSign(argv, cosign);
+  const document = read(opts.files[0]);
+  const existing = cosign ? read(opts.files[1]) : null;
+  const certificate = read(opts.cert);
+  const options = { pem: opts.pem, chain: opts.chain.map(read) };
+  if (opts.at !== null) options.at = opts.at;
+  const out = opts.out ?? `${opts.files[0]}.sig`;
+  const key = read(opts.key);
+  let signature;
+  try {
+    signature = cosign
+      ? ekdo.cosign(document, existing, key, certificate, options)
+      : ekdo.sign(document, key, certificate, options);
+  } catch (e) {
+    // The core's own message (never the key): its code and text in the chosen language.
+    const text = lang === "en" ? String(e.message).replace(/^[A-Z_]+: /, "") : e.message_ru;
+    process.stderr.write(`ekdo-check: ${e.code || "INTERNAL"}: ${text || e.message}\n`);
+    return 2;
+  } finally {
+    key.fill(0);
+  }
+  try {
+    writeFileSync(out, signature);
+  } catch (e) {
+    throw new UsageError("OPTIONS_INVALID", { detail: `cannot write ${out}: ${e.code || e.message}` });
+  }
+  process.stdout.write(lang === "en" ? `Signature written to ${out}\n` : `Подпись записана в ${out}\n`);
+  return 0;
+}
+
 function main(argv) {
   const lang = langOf(argv);
   try {
@@ -145,6 +241,8 @@ function main(argv) {
     }
     switch (command) {
       case "check": return runCheck(rest);
+      case "sign": return runSign(rest, false, lang);
+      case "cosign": return runSign(rest, true, lang);
       default: throw new UsageError("OPTIONS_INVALID", { detail: `unknown command ${command}` });
     }
   } catch (e) {
