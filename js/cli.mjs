@@ -11,9 +11,9 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
 Использование:
   ekdo-check check ДОКУМЕНТ [--sig ПОДПИСЬ]... [--tsl ФАЙЛ] [--ca ФАЙЛ]... [--crl ФАЙЛ]...
                    [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check --help | --version
   ekdo-check sign ДОКУМЕНТ --key КЛЮЧ --cert СЕРТИФИКАТ [-o ФАЙЛ] [--pem] [--at RFC3339] [--chain ФАЙЛ]...
   ekdo-check cosign ДОКУМЕНТ ПОДПИСЬ --key КЛЮЧ --cert СЕРТИФИКАТ -o ФАЙЛ [--pem] [--at RFC3339]
-  ekdo-check --help | --version
 
   --sig ФАЙЛ    откреплённая подпись (DER, BER, PEM или base64); можно несколько
   --tsl ФАЙЛ    перечень аккредитованных УЦ (XML Минцифры)
@@ -23,27 +23,26 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
   --json        вывести отчёт в JSON (схема ekdo-check/report/v1)
   --lang ru|en  язык текста (по умолчанию ru)
 
-Подписание (CAdES-BES, откреплённая подпись; программный ключ ГОСТ Р 34.10-2012 — это УНЭП,
-для УКЭП нужен сертифицированный СКЗИ):
-  --key ФАЙЛ    закрытый ключ PKCS#8 (PEM или DER, без пароля); ключ не выводится никогда
+  Подписание (CAdES-BES, откреплённая подпись; программный ключ ГОСТ Р 34.10-2012 даёт УНЭП,
+  для УКЭП нужно сертифицированное СКЗИ); код выхода: 0 — подпись записана, 2 — ошибка:
+  --key ФАЙЛ    закрытый ключ PKCS#8 (PEM или DER, без пароля); ключ никогда не выводится
   --cert ФАЙЛ   сертификат ключа (PEM или DER)
   -o ФАЙЛ       куда записать подпись (sign: по умолчанию ДОКУМЕНТ.sig)
-  --pem         записать подпись в PEM (-----BEGIN CMS-----), а не DER
+  --pem         записать подпись в PEM (-----BEGIN CMS-----), а не в DER
   --at ВРЕМЯ    время подписания, RFC 3339 (по умолчанию — сейчас)
   --chain ФАЙЛ  сертификат УЦ, добавляемый в подпись; можно несколько
-  cosign добавляет подпись к имеющемуся файлу ПОДПИСЬ, не меняя подписей в нём.
+  cosign добавляет подпись к файлу ПОДПИСЬ, не меняя подписей в нём
 
-Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.
-sign и cosign: 0 — подпись записана, 2 — ошибка вызова, чтения или неподходящий ключ.`;
+Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.`;
 
 const USAGE_EN = `ekdo-check — checks a personnel document and its signatures before upload to «Работа России»
 
 Usage:
   ekdo-check check DOCUMENT [--sig SIGNATURE]... [--tsl FILE] [--ca FILE]... [--crl FILE]...
                    [--at RFC3339] [--json] [--lang ru|en]
+  ekdo-check --help | --version
   ekdo-check sign DOCUMENT --key KEY --cert CERTIFICATE [-o FILE] [--pem] [--at RFC3339] [--chain FILE]...
   ekdo-check cosign DOCUMENT SIGNATURE --key KEY --cert CERTIFICATE -o FILE [--pem] [--at RFC3339]
-  ekdo-check --help | --version
 
   --sig FILE    a detached signature (DER, BER, PEM or base64); repeatable
   --tsl FILE    the list of accredited CAs (Минцифры XML)
@@ -53,18 +52,17 @@ Usage:
   --json        print the report as JSON (schema ekdo-check/report/v1)
   --lang ru|en  language of the text (default ru)
 
-Signing (CAdES-BES, detached; a software GOST R 34.10-2012 key makes an УНЭП, an УКЭП needs a
-certified tool):
+  Signing (CAdES-BES, detached; a software GOST R 34.10-2012 key makes an УНЭП, an УКЭП needs
+  a certified tool); exit code 0 when the signature is written, 2 on any error:
   --key FILE    the PKCS#8 private key (PEM or DER, unencrypted); the key is never printed
   --cert FILE   the key's certificate (PEM or DER)
   -o FILE       where to write the signature (sign: default DOCUMENT.sig)
   --pem         write the signature as PEM (-----BEGIN CMS-----) instead of DER
   --at TIME     the signing time, RFC 3339 (default: now)
   --chain FILE  a CA certificate to carry in the signature; repeatable
-  cosign adds a signature to the existing file SIGNATURE, keeping the signatures in it.
+  cosign adds a signature to the file SIGNATURE, keeping the signatures in it
 
-Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
-sign and cosign: 0 signature written, 2 bad usage, unreadable input or unsuitable key.`;
+Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.`;
 
 class UsageError extends Error {
   constructor(code, args) {
@@ -124,33 +122,6 @@ function read(file) {
   } catch (e) {
     throw new UsageError("INPUT_UNREADABLE", { file, detail: e.code || e.message });
   }
-}
-
-function runCheck(argv) {
-  const opts = parseCheck(argv);
-  const document = read(opts.document);
-  const signatures = opts.sigs.map((f) => ({ name: basename(f), bytes: read(f) }));
-  const options = { documentName: basename(opts.document), lang: opts.lang };
-  if (opts.at !== null) options.at = opts.at;
-  if (opts.tsl !== null || opts.cas.length || opts.crls.length) {
-    // Trust material arrives with the chain and classification work; read the files now so a
-    // missing one is reported, and pass them when the core accepts them.
-    if (opts.tsl !== null) options.trustList = read(opts.tsl);
-    if (opts.cas.length) options.caCertificates = opts.cas.map(read);
-    if (opts.crls.length) options.crls = opts.crls.map(read);
-  }
-  let report;
-  try {
-    report = ekdo.check(document, signatures, options);
-  } catch (e) {
-    throw new UsageError(e.code || "INTERNAL", { detail: e.message });
-  }
-  if (opts.json) {
-    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  } else {
-    process.stdout.write(ekdo.renderText(report, opts.lang));
-  }
-  return report.ready ? 0 : 1;
 }
 
 // sign / cosign: a software GOST R 34.10-2012 key signs the document (CAdES-BES, detached).
@@ -223,6 +194,33 @@ function runSign(argv, cosign, lang) {
   return 0;
 }
 
+function runCheck(argv) {
+  const opts = parseCheck(argv);
+  const document = read(opts.document);
+  const signatures = opts.sigs.map((f) => ({ name: basename(f), bytes: read(f) }));
+  const options = { documentName: basename(opts.document), lang: opts.lang };
+  if (opts.at !== null) options.at = opts.at;
+  if (opts.tsl !== null || opts.cas.length || opts.crls.length) {
+    // Trust material arrives with the chain and classification work; read the files now so a
+    // missing one is reported, and pass them when the core accepts them.
+    if (opts.tsl !== null) options.trustList = read(opts.tsl);
+    if (opts.cas.length) options.caCertificates = opts.cas.map(read);
+    if (opts.crls.length) options.crls = opts.crls.map(read);
+  }
+  let report;
+  try {
+    report = ekdo.check(document, signatures, options);
+  } catch (e) {
+    throw new UsageError(e.code || "INTERNAL", { detail: e.message });
+  }
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } else {
+    process.stdout.write(ekdo.renderText(report, opts.lang));
+  }
+  return report.ready ? 0 : 1;
+}
+
 function main(argv) {
   const lang = langOf(argv);
   try {
@@ -240,9 +238,9 @@ function main(argv) {
       return 0;
     }
     switch (command) {
-      case "check": return runCheck(rest);
       case "sign": return runSign(rest, false, lang);
       case "cosign": return runSign(rest, true, lang);
+      case "check": return runCheck(rest);
       default: throw new UsageError("OPTIONS_INVALID", { detail: `unknown command ${command}` });
     }
   } catch (e) {
