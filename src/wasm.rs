@@ -182,12 +182,33 @@ fn time_from_millis(millis: f64) -> Option<Time> {
 // Signing (src/sign): signPrepare, signAssemble, sign, cosign. Every failure throws an Error
 // whose `code` holds the stable code (there is no report to put it in). Keys are copied out of
 // the caller's Uint8Array once, into a buffer zeroised on drop.
+// The TypeScript declarations are written out below (options optional, as `?`); the option and
+// result types are in js/types.d.ts.
 // ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const SIGN_FUNCTIONS: &str = r#"
+/**
+ * Prepares a detached CAdES-BES signature for an external signer: sign `hash`, then call
+ * `signAssemble(state, value)`. Throws an Error with `code` (CERT_MALFORMED, SIGN_...).
+ */
+export function signPrepare(document: Uint8Array, certificate: Uint8Array, options?: SignPrepareOptions): SignPrepared;
+/**
+ * The detached signature file from `signPrepare`'s state and the signer's raw value; with
+ * `options.existing`, that file with this signer added. Throws SIGN_SIGNATURE_INVALID when the
+ * value does not verify (the message names the byte order that would).
+ */
+export function signAssemble(state: string, rawSignature: Uint8Array, options?: SignAssembleOptions): Uint8Array;
+/** Signs with a software GOST R 34.10-2012 key (PKCS#8, DER or PEM): a detached CAdES-BES file. */
+export function sign(document: Uint8Array, key: Uint8Array, certificate: Uint8Array, options?: SignOptions): Uint8Array;
+/** Adds a software-key signature to a detached signature file, keeping its signers byte for byte. */
+export function cosign(document: Uint8Array, signature: Uint8Array, key: Uint8Array, certificate: Uint8Array, options?: SignOptions): Uint8Array;
+"#;
 
 /// Prepares a detached CAdES-BES signature for an external signer (a plug-in, a token):
 /// returns `{ signedAttrs, hash, digestAlgorithm, state }`; sign `hash`, then call
 /// `signAssemble(state, value)`.
-#[wasm_bindgen(js_name = signPrepare, unchecked_return_type = "SignPrepared")]
+#[wasm_bindgen(js_name = signPrepare, skip_typescript)]
 pub fn sign_prepare_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
@@ -213,7 +234,7 @@ pub fn sign_prepare_js(
 
 /// Builds the detached signature file from the state of `signPrepare` and the signer's raw
 /// value; with `options.existing`, adds the signer to that signature file instead.
-#[wasm_bindgen(js_name = signAssemble)]
+#[wasm_bindgen(js_name = signAssemble, skip_typescript)]
 pub fn sign_assemble_js(
     #[wasm_bindgen(unchecked_param_type = "string")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] raw_signature: JsValue,
@@ -244,7 +265,7 @@ pub fn sign_assemble_js(
 
 /// Signs a document with a software GOST R 34.10-2012 key (PKCS#8, DER or PEM): a detached
 /// CAdES-BES signature file.
-#[wasm_bindgen(js_name = sign)]
+#[wasm_bindgen(js_name = sign, skip_typescript)]
 pub fn sign_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] key: JsValue,
@@ -263,7 +284,7 @@ pub fn sign_js(
 
 /// Adds a signature made with a software GOST R 34.10-2012 key to a detached signature file,
 /// keeping the signers already there byte for byte.
-#[wasm_bindgen(js_name = cosign)]
+#[wasm_bindgen(js_name = cosign, skip_typescript)]
 pub fn cosign_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,

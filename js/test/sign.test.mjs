@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "node:test";
 
-import { at, data, pkg, run } from "./helpers.mjs";
+import { at, data, pkg, root, run } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const ekdo = require(`${pkg}/node/ekdo_check.js`);
@@ -178,4 +178,45 @@ test("sign and cosign: bad usage exits 2 with a coded message and never shows th
 test("--help lists sign and cosign in both languages", () => {
   assert.match(run(["--help"]).stdout, /ekdo-check sign ДОКУМЕНТ --key КЛЮЧ --cert СЕРТИФИКАТ/);
   assert.match(run(["--help", "--lang", "en"]).stdout, /ekdo-check cosign DOCUMENT SIGNATURE --key KEY/);
+});
+
+test("the signing functions type-check in TypeScript, options optional", () => {
+  const tsc = `${root}node_modules/typescript/bin/tsc`;
+  const compile = (source) => {
+    const dir = mkdtempSync(join(tmpdir(), "ekdo-sign-types-"));
+    const config = {
+      compilerOptions: {
+        strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM"], types: [], paths: { "ekdo-check": [`${pkg}/index.d.ts`] },
+      },
+      files: ["sign.ts"],
+    };
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(config));
+    writeFileSync(join(dir, "sign.ts"), source);
+    const r = spawnSync(process.execPath, [tsc, "-p", dir], { encoding: "utf8" });
+    return { status: r.status, output: `${r.stdout}${r.stderr}` };
+  };
+  const header = `import { cosign, sign, signAssemble, signPrepare } from "ekdo-check";
+import type { RawSignatureOrder, SignOptions, SignPrepared } from "ekdo-check";
+declare const doc: Uint8Array, cert: Uint8Array, key: Uint8Array, raw: Uint8Array, old: Uint8Array;
+`;
+  const good = compile(`${header}
+const prepared: SignPrepared = signPrepare(doc, cert);
+const hash: Uint8Array = signPrepare(doc, cert, { at: new Date(), chain: [cert], prehashed: false }).hash;
+const order: RawSignatureOrder = "little-endian";
+const one: Uint8Array = signAssemble(prepared.state, raw);
+const two: Uint8Array = signAssemble(prepared.state, raw, { order, pem: true, existing: old });
+const options: SignOptions = { at: "2026-11-25T12:00:00Z", pem: true };
+const signed: Uint8Array = sign(doc, key, cert);
+const both: Uint8Array = cosign(doc, signed, key, cert, options);
+export { hash, one, two, both };
+`);
+  assert.equal(good.status, 0, good.output);
+  const bad = compile(`${header}
+export const x = signAssemble("state", raw, { order: "big-endian" });
+export const y = sign(doc, key, cert, { lang: "ru" });
+`);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.output, /big-endian/);
+  assert.match(bad.output, /lang/);
 });

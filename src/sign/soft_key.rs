@@ -145,10 +145,11 @@ fn pem_private_key(text: &[u8]) -> Result<Zeroizing<Vec<u8>>, Finding> {
     let body = text.get(start.saturating_add(BEGIN.len())..).unwrap_or_default();
     let end = find(body, END)
         .ok_or_else(|| Finding::new(Code::SignKeyInvalid).arg("detail", "the PEM block is not closed"))?;
-    let base64_text: Zeroizing<Vec<u8>> = Zeroizing::new(
-        body.get(..end).unwrap_or_default().iter().copied().filter(|b| !b.is_ascii_whitespace()).collect(),
-    );
-    let mut der = Zeroizing::new(Vec::new());
+    // Buffers sized up front, so no reallocation leaves a copy of the key behind.
+    let armoured = body.get(..end).unwrap_or_default();
+    let mut base64_text = Zeroizing::new(Vec::with_capacity(armoured.len()));
+    base64_text.extend(armoured.iter().copied().filter(|b| !b.is_ascii_whitespace()));
+    let mut der = Zeroizing::new(Vec::with_capacity((base64_text.len() / 4 * 3).saturating_add(3)));
     base64::engine::general_purpose::STANDARD
         .decode_vec(base64_text.as_slice(), &mut der)
         .map_err(|_| Finding::new(Code::SignKeyInvalid).arg("detail", "the PEM block is not valid base64"))?;
