@@ -119,7 +119,15 @@ fn check_signers(sig: &[u8], document: &[u8], ours_from: usize) -> ParsedSignatu
         let key = PublicKey::from_spki_der(&cert.spki_der).unwrap();
         let digest = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid).unwrap();
         assert!(parsed.digest_algorithms.contains(&signer.digest_algorithm.oid.to_string()));
-        let signed = signer.signed_attrs.as_ref().expect("CAdES-BES has signed attributes");
+        let Some(signed) = signer.signed_attrs.as_ref() else {
+            // A plain signature over the content digest (only among the signers already there).
+            assert!(index < ours_from, "CAdES-BES has signed attributes");
+            let params = signer.signature_algorithm.params_der.as_deref();
+            let prehash = digest.digest(document);
+            crypto::verify_prehash(&key, &signer.signature_algorithm.oid, params, digest, &prehash, &signer.signature)
+                .unwrap();
+            continue;
+        };
         assert!(signed.is_der);
         assert_eq!(signed.message_digest.as_deref(), Some(digest.digest(document).as_slice()));
         assert_eq!(signed.content_type.map(|o| o.to_string()).as_deref(), Some("1.2.840.113549.1.7.1"));
@@ -437,9 +445,14 @@ fn employer_signs_employee_cosigns() {
 
 #[test]
 fn cosigns_ber_and_pem_files_of_other_tools() {
-    for (case, file, id) in
-        [("02-qualified-employer-ber", "document.pdf.sig", "vasiliev"), ("03-pem-cms", "document.pdf.pem", "tikhonov")]
-    {
+    for (case, file, id) in [
+        ("02-qualified-employer-ber", "document.pdf.sig", "vasiliev"),
+        ("03-pem-cms", "document.pdf.pem", "tikhonov"),
+        // A plain CMS without signed attributes (openssl cms -noattr): checked against the document.
+        ("07-no-signed-attributes", "document.pdf.sig", "vasiliev"),
+        // Two signers already, the CA certificate among the certificates.
+        ("05-two-signers", "document.pdf.sig", "belova"),
+    ] {
         let document_path = data().join(case).join("document.pdf");
         let document = std::fs::read(&document_path).unwrap();
         let existing = read(&format!("{case}/{file}"));
@@ -454,6 +467,33 @@ fn cosigns_ber_and_pem_files_of_other_tools() {
         check_signers(&out, &document, before.len());
         openssl_verify(&out, &document_path, at);
     }
+}
+
+#[test]
+fn cosigning_needs_the_existing_signers_certificates() {
+    require_gost_engine();
+    let document = data().join(DOCUMENT);
+    let first = temp_file("nocerts.der", b"");
+    let out = Command::new("openssl")
+        .args(["cms", "-sign", "-engine", "gost", "-binary", "-nocerts", "-outform", "DER", "-cades", "-in"])
+        .arg(&document)
+        .arg("-signer")
+        .arg(data().join("keys/smirnova.crt.pem"))
+        .arg("-inkey")
+        .arg(data().join("keys/smirnova.key.pem"))
+        .arg("-out")
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let existing = std::fs::read(&first).unwrap();
+    let signer = Signer::new("vasiliev");
+    let err =
+        cosign_detached(&read(DOCUMENT), &existing, &signer.key, &signer.cert, signer.at(), &SignOptions::default())
+            .unwrap_err();
+    assert_eq!(err.code, Code::SignExistingInvalid);
+    assert!(err.message_en().contains("its certificate is not in the file"), "{err}");
+    assert!(err.message_en().contains("serial "), "{err}");
 }
 
 #[test]

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use super::prepare::Prepared;
 use super::{any_digest, der, digest_algorithm_der, Output, Profile, RawSignatureOrder};
 use crate::cms::ber::{universal, Class, Reader, Tag};
-use crate::cms::{self, oid, Certificate, ParsedSignature, SignerInfo};
+use crate::cms::{self, oid, Certificate, ParsedSignature, SignerId, SignerInfo};
 use crate::crypto::{self, DigestAlgorithm, PublicKey};
 use crate::error::{Code, Finding};
 use crate::limits::Limits;
@@ -120,7 +120,7 @@ pub(crate) fn cosign_with(
     }
     let content = ContentCheck { digest: prepared.digest_algorithm(), value: prepared.message_digest(), document };
     for signer in &parsed.signers {
-        verify_signer(&parsed, signer, &content).map_err(SignerProblem::into_existing)?;
+        verify_signer(&parsed, signer, &content, false).map_err(SignerProblem::into_existing)?;
     }
 
     let profile = Profile::of(cert)?;
@@ -323,6 +323,10 @@ impl SignerProblem {
     }
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn existing_invalid(detail: String) -> Finding {
     Finding::new(Code::SignExistingInvalid).arg("detail", detail)
 }
@@ -334,10 +338,15 @@ fn verify_signer(
     parsed: &ParsedSignature,
     signer: &SignerInfo,
     content: &ContentCheck<'_>,
+    strict: bool,
 ) -> Result<(), SignerProblem> {
     let problem = |signer: String, detail: String| SignerProblem { signer, other_document: false, detail };
     let Some(cert) = signer.certificate(&parsed.certificates) else {
-        return Err(problem("?".to_owned(), "its certificate is not in the file".to_owned()));
+        let id = match &signer.sid {
+            SignerId::IssuerSerial { serial, .. } => format!("serial {}", hex(serial)),
+            SignerId::SubjectKeyId(id) => format!("key id {}", hex(id)),
+        };
+        return Err(problem(id, "its certificate is not in the file".to_owned()));
     };
     let who = cert.subject.common_name().map_or_else(|| cert.subject.display(), str::to_owned);
     let key = PublicKey::from_spki_der(&cert.spki_der).map_err(|e| problem(who.clone(), e.message_en()))?;
@@ -347,8 +356,14 @@ fn verify_signer(
     let expected = content.expected(digest);
     let prehash = match &signer.signed_attrs {
         Some(signed) => {
-            if let Some(first) = signer.findings.first() {
+            // Our own new signer must be flawless; a signer already there only needs what its
+            // verification needs (a signer with BER signed attributes or an unreadable
+            // time-stamp still verifies, and co-signing does not touch it).
+            if let Some(first) = signer.findings.first().filter(|_| strict) {
                 return Err(problem(who, first.message_en()));
+            }
+            if signed.message_digest.is_none() {
+                return Err(problem(who, "its signed attributes lack the message digest".to_owned()));
             }
             if signer.signing_certificate_matches_with(cert, &any_digest) == Some(false) {
                 return Err(problem(who, "signingCertificateV2 names another certificate".to_owned()));
@@ -393,8 +408,9 @@ fn verify_output(
     if parts.signer_infos != expected || parsed.signers.len() != expected.len() {
         return Err(failed("the signers of the file made are not the ones expected".to_owned()));
     }
-    for signer in &parsed.signers {
-        verify_signer(&parsed, signer, content)
+    let old_count = old_signer_infos.len();
+    for (index, signer) in parsed.signers.iter().enumerate() {
+        verify_signer(&parsed, signer, content, index >= old_count)
             .map_err(|p| failed(format!("«{}» in the file made: {}", p.signer, p.detail)))?;
     }
     let new = parsed.signers.last().ok_or_else(|| failed("no signer".to_owned()))?;
