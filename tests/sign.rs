@@ -591,3 +591,41 @@ fn signing_a_big_document_takes_one_pass() {
     assert!(sig.len() < 4096, "{}", sig.len());
     eprintln!("signed 15 MB in {elapsed:?}");
 }
+
+#[test]
+fn hostile_input_gives_errors_never_panics() {
+    let document = read(DOCUMENT);
+    let employer = Signer::new("orlov");
+    let employee = Signer::new("kuznetsov");
+    let at = Time::parse_rfc3339("2026-11-25T12:00:00Z").unwrap();
+    let existing = sign_detached(&document, &employer.key, &employer.cert, at, &SignOptions::default()).unwrap();
+    let cosign_with =
+        |bytes: &[u8]| cosign_detached(&document, bytes, &employee.key, &employee.cert, at, &SignOptions::default());
+    // Every truncation is refused.
+    for len in (0..existing.len()).step_by(3) {
+        assert!(cosign_with(&existing[..len]).is_err(), "a {len}-byte prefix");
+    }
+    // Flipped bytes (a fixed pseudo-random walk): an error, or a file whose signers all verify.
+    let mut state = 0x2545_f491_u32;
+    for _ in 0..120 {
+        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        let mut bytes = existing.clone();
+        let at_byte = (state >> 8) as usize % bytes.len();
+        bytes[at_byte] ^= 1 << (state % 8);
+        if let Ok(out) = cosign_with(&bytes) {
+            check_signers(&out, &document, 0);
+        }
+    }
+    // Garbage states and raw values for the external path.
+    let prepared = prepare(Content::Document(&document), &employee.cert, at, &PrepareOptions::default()).unwrap();
+    let json = prepared.to_json();
+    for len in (0..json.len()).step_by(7) {
+        assert_eq!(Prepared::from_json(&json[..len]).unwrap_err().code, Code::SignStateInvalid);
+    }
+    for raw in [&[][..], &[0u8; 64][..], &[0xffu8; 64][..], &[1u8; 128][..]] {
+        for order in RawSignatureOrder::ALL {
+            let options = AssembleOptions { order, ..AssembleOptions::default() };
+            assert_eq!(assemble(&prepared, raw, &options).unwrap_err().code, Code::SignSignatureInvalid);
+        }
+    }
+}

@@ -69,6 +69,8 @@ pub fn cosign_detached(
     signing_time: Time,
     options: &SignOptions,
 ) -> Result<Vec<u8>, Finding> {
+    // An unreadable file is refused before the key signs anything.
+    crate::cms::parse(existing, &options.limits)?;
     let (prepared, value) = sign_with_key(document, key, certificate, signing_time, options)?;
     cosign_with(existing, &prepared, &value, &assemble_options(options), Some(document))
 }
