@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // ekdo-check command line: reads files, calls the wasm core, prints its verdict.
 // Exit codes: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 
 import * as ekdo from "./node.mjs";
@@ -21,6 +21,8 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
                     [--employee "ФИО"] [--party employer|employee]... [--accept-unconfirmed]]
   ekdo-check policy [ТИП [--party employer|employee] [--channel portal|own]] [--types] [--lang ru|en]
   ekdo-check --help | --version
+  ekdo-check sign ДОКУМЕНТ --key КЛЮЧ --cert СЕРТИФИКАТ [-o ФАЙЛ] [--pem] [--at RFC3339] [--chain ФАЙЛ]...
+  ekdo-check cosign ДОКУМЕНТ ПОДПИСЬ --key КЛЮЧ --cert СЕРТИФИКАТ -o ФАЙЛ [--pem] [--at RFC3339]
 
   --sig ФАЙЛ    откреплённая подпись (DER, BER, PEM или base64); можно несколько
   --tsl ФАЙЛ    перечень аккредитованных УЦ (XML Минцифры)
@@ -36,6 +38,15 @@ const USAGE_RU = `ekdo-check — проверка кадрового докум�
   --number N        номер документа;  --date ДАТА  дата (ДД.ММ.ГГГГ или RFC 3339)
   --employee ФИО    ФИО работника;  --party СТОРОНА  сторона каждого подписанта по порядку
   --accept-unconfirmed  считать «УКЭП?» (без перечня УЦ) квалифицированной
+  Подписание (CAdES-BES, откреплённая подпись; программный ключ ГОСТ Р 34.10-2012 даёт УНЭП,
+  для УКЭП нужно сертифицированное СКЗИ); код выхода: 0 — подпись записана, 2 — ошибка:
+  --key ФАЙЛ    закрытый ключ PKCS#8 (PEM или DER, без пароля); ключ никогда не выводится
+  --cert ФАЙЛ   сертификат ключа (PEM или DER)
+  -o ФАЙЛ       куда записать подпись (sign: по умолчанию ДОКУМЕНТ.sig)
+  --pem         записать подпись в PEM (-----BEGIN CMS-----), а не в DER
+  --at ВРЕМЯ    время подписания, RFC 3339 (по умолчанию — сейчас)
+  --chain ФАЙЛ  сертификат УЦ, добавляемый в подпись; можно несколько
+  cosign добавляет подпись к файлу ПОДПИСЬ, не меняя подписей в нём
 
 Код выхода: 0 — готово к загрузке, 1 — проверено, не готово, 2 — ошибка вызова или чтения.`;
 
@@ -48,6 +59,8 @@ Usage:
                     [--employee "NAME"] [--party employer|employee]... [--accept-unconfirmed]]
   ekdo-check policy [TYPE [--party employer|employee] [--channel portal|own]] [--types] [--lang ru|en]
   ekdo-check --help | --version
+  ekdo-check sign DOCUMENT --key KEY --cert CERTIFICATE [-o FILE] [--pem] [--at RFC3339] [--chain FILE]...
+  ekdo-check cosign DOCUMENT SIGNATURE --key KEY --cert CERTIFICATE -o FILE [--pem] [--at RFC3339]
 
   --sig FILE    a detached signature (DER, BER, PEM or base64); repeatable
   --tsl FILE    the list of accredited CAs (Минцифры XML)
@@ -63,6 +76,15 @@ Usage:
   --number N        the document number;  --date DATE  its date (DD.MM.YYYY or RFC 3339)
   --employee NAME   the employee's full name;  --party PARTY  the party of each signer, in order
   --accept-unconfirmed  treat «УКЭП?» (no trust list) as qualified
+  Signing (CAdES-BES, detached; a software GOST R 34.10-2012 key makes an УНЭП, an УКЭП needs
+  a certified tool); exit code 0 when the signature is written, 2 on any error:
+  --key FILE    the PKCS#8 private key (PEM or DER, unencrypted); the key is never printed
+  --cert FILE   the key's certificate (PEM or DER)
+  -o FILE       where to write the signature (sign: default DOCUMENT.sig)
+  --pem         write the signature as PEM (-----BEGIN CMS-----) instead of DER
+  --at TIME     the signing time, RFC 3339 (default: now)
+  --chain FILE  a CA certificate to carry in the signature; repeatable
+  cosign adds a signature to the file SIGNATURE, keeping the signatures in it
 
 Exit code: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.`;
 
@@ -140,6 +162,76 @@ function read(file) {
   }
 }
 
+// sign / cosign: a software GOST R 34.10-2012 key signs the document (CAdES-BES, detached).
+function parseSign(argv, cosign) {
+  const opts = { files: [], key: null, cert: null, out: null, pem: false, at: null, chain: [] };
+  const value = (i, name) => {
+    if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
+      throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
+    }
+    return argv[i + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case "--key": opts.key = value(i, a); i++; break;
+      case "--cert": opts.cert = value(i, a); i++; break;
+      case "-o": case "--out": opts.out = value(i, a); i++; break;
+      case "--at": opts.at = value(i, a); i++; break;
+      case "--chain": opts.chain.push(value(i, a)); i++; break;
+      case "--pem": opts.pem = true; break;
+      case "--lang": {
+        const v = value(i, a);
+        if (v !== "ru" && v !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
+        i++; break;
+      }
+      default:
+        if (a.startsWith("-") && a !== "-") throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
+        opts.files.push(a);
+    }
+  }
+  const wanted = cosign ? 2 : 1;
+  if (opts.files.length !== wanted) {
+    const what = cosign ? "a document and a signature file" : "one document";
+    throw new UsageError("OPTIONS_INVALID", { detail: `${what} expected, ${opts.files.length} given` });
+  }
+  if (opts.key === null) throw new UsageError("OPTIONS_INVALID", { detail: "--key is required" });
+  if (opts.cert === null) throw new UsageError("OPTIONS_INVALID", { detail: "--cert is required" });
+  if (cosign && opts.out === null) throw new UsageError("OPTIONS_INVALID", { detail: "-o is required for cosign" });
+  return opts;
+}
+
+function runSign(argv, cosign, lang) {
+  const opts = parseSign(argv, cosign);
+  const document = read(opts.files[0]);
+  const existing = cosign ? read(opts.files[1]) : null;
+  const certificate = read(opts.cert);
+  const options = { pem: opts.pem, chain: opts.chain.map(read) };
+  if (opts.at !== null) options.at = opts.at;
+  const out = opts.out ?? `${opts.files[0]}.sig`;
+  const key = read(opts.key);
+  let signature;
+  try {
+    signature = cosign
+      ? ekdo.cosign(document, existing, key, certificate, options)
+      : ekdo.sign(document, key, certificate, options);
+  } catch (e) {
+    // The core's own message (never the key): its code and text in the chosen language.
+    const text = lang === "en" ? String(e.message).replace(/^[A-Z_]+: /, "") : e.message_ru;
+    process.stderr.write(`ekdo-check: ${e.code || "INTERNAL"}: ${text || e.message}\n`);
+    return 2;
+  } finally {
+    key.fill(0);
+  }
+  try {
+    writeFileSync(out, signature);
+  } catch (e) {
+    throw new UsageError("OPTIONS_INVALID", { detail: `cannot write ${out}: ${e.code || e.message}` });
+  }
+  process.stdout.write(lang === "en" ? `Signature written to ${out}\n` : `Подпись записана в ${out}\n`);
+  return 0;
+}
+
 function runCheck(argv) {
   const opts = parseCheck(argv);
   const document = read(opts.document);
@@ -215,6 +307,8 @@ function main(argv) {
       return 0;
     }
     switch (command) {
+      case "sign": return runSign(rest, false, lang);
+      case "cosign": return runSign(rest, true, lang);
       case "check": return runCheck(rest);
       case "policy": return runPolicy(rest);
       default: throw new UsageError("OPTIONS_INVALID", { detail: `unknown command ${command}` });

@@ -244,3 +244,58 @@ export interface Report {
   errors: Message[];
   warnings: Message[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Signing: signPrepare / signAssemble (external signer), sign / cosign (software GOST key).
+// Every failure throws an Error whose `code` holds the stable code (SIGN_..., CERT_..., ...).
+// ---------------------------------------------------------------------------------------------
+
+/** How an external signer lays out the raw signature value. */
+export type RawSignatureOrder =
+  /** As CMS carries it: GOST s‖r big-endian, RSA the integer, ECDSA the DER value (default). */
+  | "s-then-r"
+  /** GOST or ECDSA r‖s, each half big-endian (WebCrypto's ECDSA). */
+  | "r-then-s"
+  /** The CMS value reversed: GOST r‖s little-endian, RSA little-endian (CryptoAPI). */
+  | "little-endian";
+
+/** Options of `signPrepare`. Unknown keys throw OPTIONS_INVALID. */
+export interface SignPrepareOptions {
+  /** The signingTime (RFC 3339 or a Date); default: now. The certificate must be valid then. */
+  at?: string | Date;
+  /** CA certificates to carry in the signature file (DER or PEM). */
+  chain?: Uint8Array[];
+  /** The first argument is the document's digest (with `digestAlgorithm`), not the document. */
+  prehashed?: boolean;
+}
+
+/** What `signPrepare` returns. */
+export interface SignPrepared {
+  /** The DER signed attributes, SET OF tag (0x31): the bytes hashed. */
+  signedAttrs: Uint8Array;
+  /** The hash to sign, as the digest algorithm outputs it. */
+  hash: Uint8Array;
+  digestAlgorithm: "streebog256" | "streebog512" | "sha256" | "sha384";
+  /** Opaque JSON to pass to `signAssemble` (public data only; keep it while the signer works). */
+  state: string;
+}
+
+/** Options of `signAssemble`. */
+export interface SignAssembleOptions {
+  /** The layout of the raw value; default "s-then-r". */
+  order?: RawSignatureOrder;
+  /** Return PEM (-----BEGIN CMS-----) instead of DER. */
+  pem?: boolean;
+  /** A detached signature file to add this signer to (co-signing). */
+  existing?: Uint8Array;
+}
+
+/** Options of `sign` and `cosign`. */
+export interface SignOptions {
+  /** The signingTime (RFC 3339 or a Date); default: now. */
+  at?: string | Date;
+  /** Return PEM (-----BEGIN CMS-----) instead of DER. */
+  pem?: boolean;
+  /** CA certificates to carry in the signature file (DER or PEM). */
+  chain?: Uint8Array[];
+}

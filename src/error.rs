@@ -227,8 +227,26 @@ pub enum Code {
     QualSubjectSignTool,
     /// The kind is УКЭП? and nobody confirmed it.
     QualUnconfirmed,
+    /// The signer's certificate is not valid at the signing time.
+    SignCertificateNotValid,
+    /// A document digest given for signing has the wrong length for its algorithm.
+    SignDigestInvalid,
+    /// A signature already in the file signs another document.
+    SignDocumentMismatch,
+    /// The signature file to co-sign cannot take another signer.
+    SignExistingInvalid,
+    /// The private key does not belong to the certificate.
+    SignKeyCertificateMismatch,
     /// A private key for signing is malformed or unsupported.
     SignKeyInvalid,
+    /// The key algorithm cannot be used for signing here.
+    SignKeyUnsupported,
+    /// The signature value does not verify with the certificate; no signature file was made.
+    SignSignatureInvalid,
+    /// The certificate has already signed this signature file.
+    SignSignerPresent,
+    /// The saved state between preparing and assembling a signature cannot be used.
+    SignStateInvalid,
     /// The signature algorithm does not match the key or the digest.
     SigAlgorithmMismatch,
     /// The attached content differs from the document.
@@ -379,7 +397,16 @@ impl Code {
         Code::QualSnils,
         Code::QualSubjectSignTool,
         Code::QualUnconfirmed,
+        Code::SignCertificateNotValid,
+        Code::SignDigestInvalid,
+        Code::SignDocumentMismatch,
+        Code::SignExistingInvalid,
+        Code::SignKeyCertificateMismatch,
         Code::SignKeyInvalid,
+        Code::SignKeyUnsupported,
+        Code::SignSignatureInvalid,
+        Code::SignSignerPresent,
+        Code::SignStateInvalid,
         Code::SigAlgorithmMismatch,
         Code::SigContentMismatch,
         Code::SigDigestMismatch,
@@ -511,7 +538,16 @@ impl Code {
             Code::QualSnils => "QUAL_SNILS",
             Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
             Code::QualUnconfirmed => "QUAL_UNCONFIRMED",
+            Code::SignCertificateNotValid => "SIGN_CERTIFICATE_NOT_VALID",
+            Code::SignDigestInvalid => "SIGN_DIGEST_INVALID",
+            Code::SignDocumentMismatch => "SIGN_DOCUMENT_MISMATCH",
+            Code::SignExistingInvalid => "SIGN_EXISTING_INVALID",
+            Code::SignKeyCertificateMismatch => "SIGN_KEY_CERTIFICATE_MISMATCH",
             Code::SignKeyInvalid => "SIGN_KEY_INVALID",
+            Code::SignKeyUnsupported => "SIGN_KEY_UNSUPPORTED",
+            Code::SignSignatureInvalid => "SIGN_SIGNATURE_INVALID",
+            Code::SignSignerPresent => "SIGN_SIGNER_PRESENT",
+            Code::SignStateInvalid => "SIGN_STATE_INVALID",
             Code::SigAlgorithmMismatch => "SIG_ALGORITHM_MISMATCH",
             Code::SigContentMismatch => "SIG_CONTENT_MISMATCH",
             Code::SigDigestMismatch => "SIG_DIGEST_MISMATCH",
@@ -965,9 +1001,45 @@ impl Code {
                 "Подпись «{file}» похожа на УКЭП, но аккредитация УЦ не проверена: передайте перечень аккредитованных УЦ, чтобы указать порталу тип подписи",
                 "The signature «{file}» looks qualified, but the CA's accreditation was not checked: give the list of accredited CAs to declare the signature type to the portal",
             ),
+            Code::SignCertificateNotValid => (
+                "Сертификат подписанта не действует на время подписания {at}: срок действия с {not_before} по {not_after}",
+                "The signer's certificate is not valid at the signing time {at}: it is valid from {not_before} to {not_after}",
+            ),
+            Code::SignDigestInvalid => (
+                "Хэш документа для подписи должен иметь длину {expected} байт ({algorithm}); передано {actual} байт",
+                "The document digest to sign must be {expected} bytes long ({algorithm}); {actual} bytes were given",
+            ),
+            Code::SignDocumentMismatch => (
+                "Подпись «{signer}», уже имеющаяся в файле, поставлена под другим документом; добавить к ней подпись этого документа нельзя",
+                "The signature of «{signer}» already in the file signs another document; a signature of this document cannot join it",
+            ),
+            Code::SignExistingInvalid => (
+                "К файлу подписи нельзя добавить подпись: {detail}",
+                "A signature cannot be added to the signature file: {detail}",
+            ),
+            Code::SignKeyCertificateMismatch => (
+                "Закрытый ключ не соответствует сертификату «{subject}»: открытый ключ сертификата другой",
+                "The private key does not belong to the certificate «{subject}»: the certificate holds another public key",
+            ),
             Code::SignKeyInvalid => (
                 "Закрытый ключ нельзя использовать: {detail}",
                 "The private key cannot be used: {detail}",
+            ),
+            Code::SignKeyUnsupported => (
+                "Подписание ключом {algorithm} не поддерживается: {detail}",
+                "Signing with {algorithm} keys is not supported: {detail}",
+            ),
+            Code::SignSignatureInvalid => (
+                "Значение подписи не проверяется открытым ключом сертификата; файл подписи не создан: {detail}",
+                "The signature value does not verify with the certificate's public key; no signature file was made: {detail}",
+            ),
+            Code::SignSignerPresent => (
+                "Владелец сертификата «{signer}» уже подписал этот файл подписи",
+                "The holder of the certificate «{signer}» has already signed this signature file",
+            ),
+            Code::SignStateInvalid => (
+                "Сохранённое состояние подписания нельзя использовать: {detail}",
+                "The saved signing state cannot be used: {detail}",
             ),
             Code::SigAlgorithmMismatch => (
                 "Алгоритм подписи {algorithm} не соответствует ключу {key}",

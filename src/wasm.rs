@@ -288,3 +288,191 @@ pub fn policy_text_js(
 pub fn document_types_js() -> Result<JsValue, JsValue> {
     to_js(&crate::policy::catalogue_json())
 }
+
+// ---------------------------------------------------------------------------------------------
+// Signing (src/sign): signPrepare, signAssemble, sign, cosign. Every failure throws an Error
+// whose `code` holds the stable code (there is no report to put it in). Keys are copied out of
+// the caller's Uint8Array once, into a buffer zeroised on drop.
+// The TypeScript declarations are written out below (options optional, as `?`); the option and
+// result types are in js/types.d.ts.
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const SIGN_FUNCTIONS: &str = r#"
+/**
+ * Prepares a detached CAdES-BES signature for an external signer: sign `hash`, then call
+ * `signAssemble(state, value)`. Throws an Error with `code` (CERT_MALFORMED, SIGN_...).
+ */
+export function signPrepare(document: Uint8Array, certificate: Uint8Array, options?: SignPrepareOptions): SignPrepared;
+/**
+ * The detached signature file from `signPrepare`'s state and the signer's raw value; with
+ * `options.existing`, that file with this signer added. Throws SIGN_SIGNATURE_INVALID when the
+ * value does not verify (the message names the byte order that would).
+ */
+export function signAssemble(state: string, rawSignature: Uint8Array, options?: SignAssembleOptions): Uint8Array;
+/** Signs with a software GOST R 34.10-2012 key (PKCS#8, DER or PEM): a detached CAdES-BES file. */
+export function sign(document: Uint8Array, key: Uint8Array, certificate: Uint8Array, options?: SignOptions): Uint8Array;
+/** Adds a software-key signature to a detached signature file, keeping its signers byte for byte. */
+export function cosign(document: Uint8Array, signature: Uint8Array, key: Uint8Array, certificate: Uint8Array, options?: SignOptions): Uint8Array;
+"#;
+
+/// Prepares a detached CAdES-BES signature for an external signer (a plug-in, a token):
+/// returns `{ signedAttrs, hash, digestAlgorithm, state }`; sign `hash`, then call
+/// `signAssemble(state, value)`.
+#[wasm_bindgen(js_name = signPrepare, skip_typescript)]
+pub fn sign_prepare_js(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignPrepareOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_keys_if_set(&options, &["at", "chain", "prehashed"])?;
+    let document = bytes(&document, "document")?;
+    let certificate = bytes(&certificate, "certificate")?;
+    let at = sign_time(&options)?;
+    let chain = sign_chain(&options)?;
+    let prehashed = sign_flag(&options, "prehashed")?;
+    let content =
+        if prehashed { crate::sign::Content::Digest(&document) } else { crate::sign::Content::Document(&document) };
+    let prepared =
+        crate::sign::prepare(content, &certificate, at, &crate::sign::PrepareOptions { chain }).map_err(misuse)?;
+    let out = Object::new();
+    Reflect::set(&out, &"signedAttrs".into(), &Uint8Array::from(prepared.signed_attrs()).into())?;
+    Reflect::set(&out, &"hash".into(), &Uint8Array::from(prepared.hash()).into())?;
+    Reflect::set(&out, &"digestAlgorithm".into(), &prepared.digest_algorithm().name().into())?;
+    Reflect::set(&out, &"state".into(), &prepared.to_json().into())?;
+    Ok(out.into())
+}
+
+/// Builds the detached signature file from the state of `signPrepare` and the signer's raw
+/// value; with `options.existing`, adds the signer to that signature file instead.
+#[wasm_bindgen(js_name = signAssemble, skip_typescript)]
+pub fn sign_assemble_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] raw_signature: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignAssembleOptions | undefined")] options: JsValue,
+) -> Result<Uint8Array, JsValue> {
+    check_keys_if_set(&options, &["order", "pem", "existing"])?;
+    let state = state.as_string().ok_or_else(|| invalid("state must be the string signPrepare returned"))?;
+    let prepared = crate::sign::Prepared::from_json(&state).map_err(misuse)?;
+    let raw = bytes(&raw_signature, "rawSignature")?;
+    let order_value = sign_option(&options, "order")?;
+    let order = match order_value.as_string() {
+        Some(name) => crate::sign::RawSignatureOrder::from_name(&name)
+            .ok_or_else(|| invalid(format!("options.order «{name}»: use s-then-r, r-then-s or little-endian")))?,
+        None if order_value.is_undefined() || order_value.is_null() => crate::sign::RawSignatureOrder::default(),
+        None => return Err(invalid("options.order must be a string")),
+    };
+    let assemble_options =
+        crate::sign::AssembleOptions { order, output: sign_output(&options)?, limits: crate::Limits::default() };
+    let existing = sign_option(&options, "existing")?;
+    let cms = if existing.is_undefined() || existing.is_null() {
+        crate::sign::assemble(&prepared, &raw, &assemble_options)
+    } else {
+        crate::sign::cosign(&bytes(&existing, "options.existing")?, &prepared, &raw, &assemble_options)
+    }
+    .map_err(misuse)?;
+    Ok(Uint8Array::from(cms.as_slice()))
+}
+
+/// Signs a document with a software GOST R 34.10-2012 key (PKCS#8, DER or PEM): a detached
+/// CAdES-BES signature file.
+#[wasm_bindgen(js_name = sign, skip_typescript)]
+pub fn sign_js(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: JsValue,
+) -> Result<Uint8Array, JsValue> {
+    check_keys_if_set(&options, &["at", "pem", "chain"])?;
+    let document = bytes(&document, "document")?;
+    let key = zeroize::Zeroizing::new(bytes(&key, "key")?);
+    let certificate = bytes(&certificate, "certificate")?;
+    let sign_options = soft_sign_options(&options)?;
+    let cms = crate::sign::sign_detached(&document, &key, &certificate, sign_time(&options)?, &sign_options)
+        .map_err(misuse)?;
+    Ok(Uint8Array::from(cms.as_slice()))
+}
+
+/// Adds a signature made with a software GOST R 34.10-2012 key to a detached signature file,
+/// keeping the signers already there byte for byte.
+#[wasm_bindgen(js_name = cosign, skip_typescript)]
+pub fn cosign_js(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] signature: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: JsValue,
+) -> Result<Uint8Array, JsValue> {
+    check_keys_if_set(&options, &["at", "pem", "chain"])?;
+    let document = bytes(&document, "document")?;
+    let signature = bytes(&signature, "signature")?;
+    let key = zeroize::Zeroizing::new(bytes(&key, "key")?);
+    let certificate = bytes(&certificate, "certificate")?;
+    let sign_options = soft_sign_options(&options)?;
+    let cms =
+        crate::sign::cosign_detached(&document, &signature, &key, &certificate, sign_time(&options)?, &sign_options)
+            .map_err(misuse)?;
+    Ok(Uint8Array::from(cms.as_slice()))
+}
+
+fn check_keys_if_set(options: &JsValue, allowed: &[&str]) -> Result<(), JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(())
+    } else {
+        check_keys(options, allowed, "options")
+    }
+}
+
+/// `options[name]`, undefined when there are no options.
+fn sign_option(options: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(JsValue::UNDEFINED)
+    } else {
+        Reflect::get(options, &name.into())
+    }
+}
+
+/// `options.at` (RFC 3339 or a Date); now when absent.
+fn sign_time(options: &JsValue) -> Result<Time, JsValue> {
+    let at = sign_option(options, "at")?;
+    if let Some(date) = at.dyn_ref::<js_sys::Date>() {
+        time_from_millis(date.get_time()).ok_or_else(|| invalid("options.at is an invalid Date"))
+    } else if let Some(text) = at.as_string() {
+        Time::parse_rfc3339(&text).map_err(misuse)
+    } else if at.is_undefined() || at.is_null() {
+        time_from_millis(js_sys::Date::now()).ok_or_else(|| invalid("the clock gives no valid time"))
+    } else {
+        Err(invalid("options.at must be an RFC 3339 string or a Date"))
+    }
+}
+
+fn sign_flag(options: &JsValue, name: &str) -> Result<bool, JsValue> {
+    let value = sign_option(options, name)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(false);
+    }
+    value.as_bool().ok_or_else(|| invalid(format!("options.{name} must be a boolean")))
+}
+
+fn sign_output(options: &JsValue) -> Result<crate::sign::Output, JsValue> {
+    Ok(if sign_flag(options, "pem")? { crate::sign::Output::Pem } else { crate::sign::Output::Der })
+}
+
+fn sign_chain(options: &JsValue) -> Result<Vec<Vec<u8>>, JsValue> {
+    let chain = sign_option(options, "chain")?;
+    if chain.is_undefined() || chain.is_null() {
+        return Ok(Vec::new());
+    }
+    let Some(array) = chain.dyn_ref::<Array>() else {
+        return Err(invalid("options.chain must be an array of Uint8Array"));
+    };
+    array.iter().enumerate().map(|(i, c)| bytes(&c, &format!("options.chain[{i}]"))).collect()
+}
+
+fn soft_sign_options(options: &JsValue) -> Result<crate::sign::SignOptions, JsValue> {
+    Ok(crate::sign::SignOptions {
+        chain: sign_chain(options)?,
+        output: sign_output(options)?,
+        limits: crate::Limits::default(),
+    })
+}

@@ -27,7 +27,7 @@
 //! ```
 
 pub mod attrs;
-mod ber;
+pub(crate) mod ber;
 pub mod certificate;
 pub mod identity;
 pub mod input;
