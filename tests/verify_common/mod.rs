@@ -397,3 +397,209 @@ impl<'a> Builder<'a> {
 pub fn signature_value(cms_bytes: &[u8]) -> Vec<u8> {
     cms::parse(cms_bytes, &Limits::default()).unwrap().signers[0].signature.clone()
 }
+
+/// Rebuilds a DER ContentInfo with `edit` applied to the parts (tag, raw) of its first
+/// SignerInfo: version, sid, digestAlgorithm, [signedAttrs], signatureAlgorithm, signature,
+/// [unsignedAttrs].
+pub fn edit_signer_info(cms_der: &[u8], edit: impl FnOnce(&mut Vec<Vec<u8>>)) -> Vec<u8> {
+    let ci = elements(cms_der)[0].2;
+    let ci_parts = elements(ci);
+    let sd = elements(ci_parts[1].2)[0].2;
+    let mut sd_parts: Vec<Vec<u8>> = elements(sd).iter().map(|(_, raw, _)| raw.to_vec()).collect();
+    let infos = sd_parts.pop().unwrap();
+    let mut signers: Vec<Vec<u8>> = elements(elements(&infos)[0].2).iter().map(|(_, raw, _)| raw.to_vec()).collect();
+    let mut parts: Vec<Vec<u8>> = elements(elements(&signers[0])[0].2).iter().map(|(_, raw, _)| raw.to_vec()).collect();
+    edit(&mut parts);
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    signers[0] = seq(&refs);
+    let refs: Vec<&[u8]> = signers.iter().map(Vec::as_slice).collect();
+    sd_parts.push(set(&refs));
+    let refs: Vec<&[u8]> = sd_parts.iter().map(Vec::as_slice).collect();
+    content_info(&seq(&refs))
+}
+
+/// The CMS with `attributes` added to the first SignerInfo's unsignedAttrs.
+pub fn with_unsigned(cms_der: &[u8], attributes: &[&[u8]]) -> Vec<u8> {
+    edit_signer_info(cms_der, |parts| {
+        let mut content = Vec::new();
+        if parts.last().is_some_and(|p| p[0] == 0xa1) {
+            content = elements(&parts.pop().unwrap())[0].2.to_vec();
+        }
+        for a in attributes {
+            content.extend_from_slice(a);
+        }
+        parts.push(tlv(0xa1, &content));
+    })
+}
+
+/// The test PKI of tests/data/verify.
+pub fn verify_data(path: &str) -> Vec<u8> {
+    read(&format!("verify/{path}"))
+}
+
+pub fn verify_cert(name: &str) -> Certificate {
+    certificate(&format!("verify/certs/{name}.pem"))
+}
+
+/// A CRL built and signed in the test (RFC 5280 §5.1), GOST R 34.10-2012 256 with Streebog-256.
+pub struct CrlBuilder<'a> {
+    /// The key that signs the CRL.
+    pub key: &'a SigningKey,
+    /// The issuer Name, DER.
+    pub issuer_der: Vec<u8>,
+    pub this_update: &'a str,
+    pub next_update: Option<&'a str>,
+    /// (serial contents, revocationDate, reasonCode).
+    pub revoked: Vec<(Vec<u8>, &'a str, Option<u8>)>,
+    /// authorityKeyIdentifier keyIdentifier.
+    pub authority_key_id: Option<Vec<u8>>,
+    /// deltaCRLIndicator's base CRL number: a delta CRL.
+    pub delta_base: Option<u8>,
+}
+
+impl<'a> CrlBuilder<'a> {
+    pub fn new(key: &'a SigningKey, issuer: &Certificate, this_update: &'a str, next_update: Option<&'a str>) -> Self {
+        CrlBuilder {
+            key,
+            issuer_der: issuer.subject_der.clone(),
+            this_update,
+            next_update,
+            revoked: Vec::new(),
+            authority_key_id: issuer.subject_key_id.clone(),
+            delta_base: None,
+        }
+    }
+
+    pub fn build(&self) -> Vec<u8> {
+        let algorithm = seq(&[&oid_der(OID_GOST2012_256_SIGNATURE)]);
+        let entries: Vec<Vec<u8>> = self
+            .revoked
+            .iter()
+            .map(|(serial, date, reason)| {
+                let extensions = reason
+                    .map(|code| seq(&[&seq(&[&oid_der("2.5.29.21"), &tlv(0x04, &tlv(0x0a, &[code]))])]))
+                    .unwrap_or_default();
+                seq(&[&tlv(0x02, serial), &utc_time(date), &extensions])
+            })
+            .collect();
+        let entries = if entries.is_empty() {
+            Vec::new()
+        } else {
+            let refs: Vec<&[u8]> = entries.iter().map(Vec::as_slice).collect();
+            seq(&refs)
+        };
+        let mut extensions = vec![seq(&[&oid_der("2.5.29.20"), &tlv(0x04, &tlv(0x02, &[0x10]))])];
+        if let Some(id) = &self.authority_key_id {
+            extensions.push(seq(&[&oid_der("2.5.29.35"), &tlv(0x04, &seq(&[&tlv(0x80, id)]))]));
+        }
+        if let Some(base) = self.delta_base {
+            extensions.push(seq(&[&oid_der("2.5.29.27"), &tlv(0x01, &[0xff]), &tlv(0x04, &tlv(0x02, &[base]))]));
+        }
+        let refs: Vec<&[u8]> = extensions.iter().map(Vec::as_slice).collect();
+        let tbs = seq(&[
+            &tlv(0x02, &[1]),
+            &algorithm,
+            &self.issuer_der,
+            &utc_time(self.this_update),
+            &self.next_update.map(utc_time).unwrap_or_default(),
+            &entries,
+            &tlv(0xa0, &seq(&refs)),
+        ]);
+        let prehash = DigestAlgorithm::Streebog256.digest(&tbs);
+        let signature = self.key.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
+        seq(&[&tbs, &algorithm, &tlv(0x03, &cat(&[&[0], &signature]))])
+    }
+}
+
+/// A Name with one CN, DER.
+pub fn cn_name(cn: &str) -> Vec<u8> {
+    seq(&[&set(&[&seq(&[&oid_der("2.5.4.3"), &tlv(0x0c, cn.as_bytes())])])])
+}
+
+/// A certificate built in the test (RFC 5280 §4.1): GOST R 34.10-2012 256 with Streebog-256.
+#[derive(Clone)]
+pub struct CertBuilder {
+    pub subject_der: Vec<u8>,
+    pub issuer_der: Vec<u8>,
+    pub serial: Vec<u8>,
+    pub not_before: String,
+    pub not_after: String,
+    pub spki_der: Vec<u8>,
+    /// basicConstraints cA (None: no basicConstraints at all).
+    pub ca: Option<bool>,
+    pub subject_key_id: Option<Vec<u8>>,
+    pub authority_key_id: Option<Vec<u8>>,
+    /// keyUsage bits (first byte of the BIT STRING), when present.
+    pub key_usage: Option<u8>,
+}
+
+impl CertBuilder {
+    /// A CA certificate named `subject`, with the key of `key_owner` (its SPKI), issued by
+    /// `issuer`.
+    pub fn ca(subject: &str, issuer: &str, key_owner: &Certificate, serial: u16) -> Self {
+        CertBuilder {
+            subject_der: cn_name(subject),
+            issuer_der: cn_name(issuer),
+            serial: serial.to_be_bytes().to_vec(),
+            not_before: "2026-01-01T00:00:00Z".to_owned(),
+            not_after: "2036-01-01T00:00:00Z".to_owned(),
+            spki_der: key_owner.spki_der.clone(),
+            ca: Some(true),
+            subject_key_id: None,
+            authority_key_id: None,
+            key_usage: None,
+        }
+    }
+
+    pub fn tbs(&self) -> Vec<u8> {
+        let mut extensions = Vec::new();
+        if let Some(ca) = self.ca {
+            let value = if ca { seq(&[&tlv(0x01, &[0xff])]) } else { seq(&[]) };
+            extensions.push(seq(&[&oid_der("2.5.29.19"), &tlv(0x01, &[0xff]), &tlv(0x04, &value)]));
+        }
+        if let Some(bits) = self.key_usage {
+            extensions.push(seq(&[&oid_der("2.5.29.15"), &tlv(0x01, &[0xff]), &tlv(0x04, &tlv(0x03, &[1, bits]))]));
+        }
+        if let Some(id) = &self.subject_key_id {
+            extensions.push(seq(&[&oid_der("2.5.29.14"), &tlv(0x04, &tlv(0x04, id))]));
+        }
+        if let Some(id) = &self.authority_key_id {
+            extensions.push(seq(&[&oid_der("2.5.29.35"), &tlv(0x04, &seq(&[&tlv(0x80, id)]))]));
+        }
+        let refs: Vec<&[u8]> = extensions.iter().map(Vec::as_slice).collect();
+        let extensions = if refs.is_empty() { Vec::new() } else { tlv(0xa3, &seq(&refs)) };
+        seq(&[
+            &tlv(0xa0, &tlv(0x02, &[2])),
+            &tlv(0x02, &self.serial),
+            &seq(&[&oid_der(OID_GOST2012_256_SIGNATURE)]),
+            &self.issuer_der,
+            &seq(&[&utc_time(&self.not_before), &utc_time(&self.not_after)]),
+            &self.subject_der,
+            &self.spki_der,
+            &extensions,
+        ])
+    }
+
+    /// The certificate signed by `issuer_key`.
+    pub fn sign(&self, issuer_key: &SigningKey) -> Vec<u8> {
+        let tbs = self.tbs();
+        let prehash = DigestAlgorithm::Streebog256.digest(&tbs);
+        let signature = issuer_key.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
+        self.wrap(&tbs, &signature)
+    }
+
+    /// The certificate with a signature value that is not a signature (for decoys whose own
+    /// signature is never checked).
+    pub fn unsigned(&self, filler: u8) -> Vec<u8> {
+        self.wrap(&self.tbs(), &[filler; 64])
+    }
+
+    fn wrap(&self, tbs: &[u8], signature: &[u8]) -> Vec<u8> {
+        seq(&[tbs, &seq(&[&oid_der(OID_GOST2012_256_SIGNATURE)]), &tlv(0x03, &cat(&[&[0], signature]))])
+    }
+}
+
+/// Parses a DER certificate built in the test.
+pub fn parse_cert(der: &[u8]) -> Certificate {
+    Certificate::from_der(der).unwrap()
+}
