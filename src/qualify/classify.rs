@@ -12,7 +12,7 @@ use crate::error::{Code, Finding};
 use crate::qualify::ProfileVerdict;
 use crate::report::Kind;
 use crate::time::Time;
-use crate::trust::TrustList;
+use crate::trust::{Authority, TrustList};
 
 /// The end of GOST R 34.10-2001 for qualified signatures: 2019-01-01T00:00:00 Moscow time.
 pub const GOST2001_END: Time = Time(1_546_290_000);
@@ -44,10 +44,21 @@ pub fn accreditation(list: &TrustList, aki: Option<&[u8]>, issuer_der: &[u8], at
             accredited: false,
             finding: Finding::new(Code::QualIssuerNotAccredited)
                 .arg("ca", &hit.authority.name)
-                .arg("status", hit.authority.status.as_str())
+                .arg("status", status_at(hit.authority, at))
                 .arg("time", at),
         },
         None => Accreditation { accredited: false, finding: Finding::new(Code::QualIssuerNotListed) },
+    }
+}
+
+/// The status in force at `at` by the history, as [`Authority::accredited_at`] reads it
+/// (not the current status: a CA suspended at the signing time may be active again today);
+/// "—" before the first status or after an entry's end.
+fn status_at(authority: &Authority, at: Time) -> &str {
+    let index = authority.history.partition_point(|p| p.from <= at);
+    match index.checked_sub(1).and_then(|i| authority.history.get(i)) {
+        Some(period) if period.to.is_none_or(|to| at < to) => period.status.as_str(),
+        _ => "—",
     }
 }
 
