@@ -286,9 +286,14 @@ fn check_signer(
         identification_kind: certificate.identification_kind,
     });
     report.qualified_profile = verdict.qualified_profile;
-    let accreditation = context.trust_list.map(|list| {
-        let aki = certificate.authority_key_id.as_ref().and_then(|a| a.key_id.as_deref());
-        classify::accreditation(list, aki, &certificate.issuer_der, validity_time)
+    // With a verified chain, the CA certificate that issued the signer's decides; without one,
+    // what the signer's certificate says of its issuer (it cannot be УКЭП then anyway).
+    let accreditation = context.trust_list.map(|list| match &chain_issuer {
+        Some(issuer) => classify::accreditation_of_issuer(list, issuer, validity_time),
+        None => {
+            let aki = certificate.authority_key_id.as_ref().and_then(|a| a.key_id.as_deref());
+            classify::accreditation(list, aki, &certificate.issuer_der, validity_time)
+        }
     });
     report.issuer_accredited = accreditation.as_ref().map(|a| a.accredited);
 
@@ -326,7 +331,7 @@ fn ess_digest(oid: &ObjectIdentifier, data: &[u8]) -> Option<Vec<u8>> {
     DigestAlgorithm::from_oid(oid).map(|d| d.digest(data))
 }
 
-/// Builds the chain; returns (chain_valid, the issuer's certificate when found).
+/// Builds the chain; returns (chain_valid, the issuer's certificate when the chain verified).
 fn chain(
     certificate: &Certificate,
     parsed: &ParsedSignature,
@@ -348,7 +353,8 @@ fn chain(
                 AnchorSource::Caller => "caller",
             };
             reasons.push((true, Finding::new(Code::ChainValid).arg("anchor", anchor).arg("source", source)));
-            (Some(true), found.certificates.get(1).cloned())
+            // The issuer; a certificate that is its own anchor stands for itself.
+            (Some(true), found.certificates.get(1).or(found.certificates.first()).cloned())
         }
         Err(finding) => {
             // No trusted issuer found, or a bound ran out: undecided, not broken.

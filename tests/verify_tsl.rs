@@ -225,3 +225,46 @@ fn intermediate_ca_against_the_trust_list() {
     assert_eq!(kind(signer), Kind::Qualified, "{:?}", reasons(signer));
     assert_eq!(report.trust_list.as_ref().unwrap().version.as_deref(), Some("7"));
 }
+
+#[test]
+fn a_caller_ca_posing_as_an_accredited_ca_is_not_accredited() {
+    // A CA certificate with the accredited CA's name and key identifier but another key, given
+    // by the caller, and smirnova's TBSCertificate (issuer Name, authorityKeyIdentifier and the
+    // qualified profile unchanged) signed with that key.
+    let genuine = certificate("signatures/ca/accredited-ca.pem");
+    let fake_key = signing_key("verify/keys/nobc-root.key.pem");
+    let mut fake = CertBuilder::ca("-", "-", &verify_cert("nobc-root"), 77);
+    fake.subject_der = genuine.subject_der.clone();
+    fake.issuer_der = genuine.subject_der.clone();
+    fake.subject_key_id = genuine.subject_key_id.clone();
+    let fake = fake.sign(&fake_key);
+    let smirnova = signer_certificate("smirnova");
+    let forged = ekdo_check::cms::Certificate::from_der(&sign_tbs(&smirnova.tbs, &fake_key)).unwrap();
+    let document = document();
+    let key = signing_key("signatures/keys/smirnova.key.pem");
+    let signature = Builder::new(&key, &forged, &document).build();
+
+    let mut with_fake = options(true);
+    with_fake.ca_certificates = vec![fake];
+    let report = check_one(&document, &signature, &with_fake);
+    let signer = only_signer(&report);
+    assert_eq!(signer.details.chain_valid, Some(true), "the caller trusts the fake CA");
+    let valid = signer.reasons.iter().find(|r| r.message.code == "CHAIN_VALID").unwrap();
+    assert_eq!(valid.message.args["source"], "caller");
+    assert!(signer.qualified_profile);
+    assert_eq!(signer.issuer_accredited, Some(false));
+    assert_eq!(accreditation_reason(signer), ("QUAL_ISSUER_NOT_LISTED".to_owned(), false));
+    assert_eq!(kind(signer), Kind::Unqualified);
+    // Without the fake CA the forged certificate does not chain at all.
+    let report = check_one(&document, &signature, &options_with(&read("signatures/tsl.xml")));
+    let signer = only_signer(&report);
+    assert_eq!(signer.details.chain_valid, Some(false));
+    assert!(has_reason(signer, "CHAIN_SIGNATURE_INVALID", false), "{:?}", reasons(signer));
+    assert_eq!(kind(signer), Kind::Invalid);
+    // The genuine CA certificate given by the caller as well as listed: УКЭП as before.
+    let mut options = options(true);
+    options.ca_certificates = vec![read("signatures/ca/accredited-ca.der")];
+    let case = "01-qualified-person-der";
+    let report = check_one(&fixture(case, "document.pdf"), &fixture(case, "document.pdf.sig"), &options);
+    assert_eq!(kind(only_signer(&report)), Kind::Qualified);
+}

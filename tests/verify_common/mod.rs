@@ -603,3 +603,11 @@ impl CertBuilder {
 pub fn parse_cert(der: &[u8]) -> Certificate {
     Certificate::from_der(der).unwrap()
 }
+
+/// A certificate of the TBSCertificate `tbs` (as received) signed by `key` with GOST R
+/// 34.10-2012 256 and Streebog-256.
+pub fn sign_tbs(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
+    let prehash = DigestAlgorithm::Streebog256.digest(tbs);
+    let signature = key.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
+    seq(&[tbs, &seq(&[&oid_der(OID_GOST2012_256_SIGNATURE)]), &tlv(0x03, &cat(&[&[0], &signature]))])
+}
