@@ -241,6 +241,8 @@ pub enum Code {
     SigNoCertificate,
     /// ESS signingCertificate names another certificate.
     SigSigningCertificateMismatch,
+    /// The signing time (or time-stamp) is after the check time.
+    SigSigningTimeAfterCheck,
     /// A signature time-stamp does not verify: it does not establish the signing time.
     SigTimestampInvalid,
     /// A signature time-stamp verifies and establishes the signing time.
@@ -386,6 +388,7 @@ impl Code {
         Code::SigMissing,
         Code::SigNoCertificate,
         Code::SigSigningCertificateMismatch,
+        Code::SigSigningTimeAfterCheck,
         Code::SigTimestampInvalid,
         Code::SigTimestampVerified,
         Code::SigUnsupportedAlgorithm,
@@ -518,6 +521,7 @@ impl Code {
             Code::SigMissing => "SIG_MISSING",
             Code::SigNoCertificate => "SIG_NO_CERTIFICATE",
             Code::SigSigningCertificateMismatch => "SIG_SIGNING_CERTIFICATE_MISMATCH",
+            Code::SigSigningTimeAfterCheck => "SIG_SIGNING_TIME_AFTER_CHECK",
             Code::SigTimestampInvalid => "SIG_TIMESTAMP_INVALID",
             Code::SigTimestampVerified => "SIG_TIMESTAMP_VERIFIED",
             Code::SigUnsupportedAlgorithm => "SIG_UNSUPPORTED_ALGORITHM",
@@ -992,6 +996,10 @@ impl Code {
             Code::SigSigningCertificateMismatch => (
                 "Подписанный атрибут signingCertificate указывает на другой сертификат, не на вложенный",
                 "The signed signingCertificate attribute names another certificate than the one embedded",
+            ),
+            Code::SigSigningTimeAfterCheck => (
+                "Время подписания {signing_time} позже момента проверки {time}: оно не может быть верным, сертификат проверен на момент проверки",
+                "The signing time {signing_time} is after the check time {time}: it cannot be true, the certificate is judged at the check time",
             ),
             Code::SigTimestampInvalid => (
                 "Штамп времени {time} не принят: {detail}; время подписания по нему не установлено",

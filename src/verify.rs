@@ -143,6 +143,7 @@ fn check_signer(
         finish(&mut report, details, findings, reasons);
         return report;
     };
+    findings.extend(certificate.findings());
     let identity = cms::Identity::from_name(&certificate.subject);
     report.subject_cn = identity.subject_cn.clone();
     report.surname = identity.surname.clone();
@@ -234,11 +235,20 @@ fn check_signer(
                 .arg("tsa", details.timestamp_authority.as_deref().unwrap_or("—")),
         ));
     }
-    let (validity_time, source) = match (details.signing_time, stamp.map(|s| s.gen_time)) {
+    let (mut validity_time, mut source) = match (details.signing_time, stamp.map(|s| s.gen_time)) {
         (Some(t), _) => (t, "signing_time"),
         (None, Some(t)) => (t, "timestamp"),
         (None, None) => (context.at, "check_time"),
     };
+    if validity_time > context.at {
+        // A signing time after the check cannot be true (a certificate not valid yet would pass
+        // at its claimed time): judge at the check time.
+        reasons.push((
+            false,
+            Finding::new(Code::SigSigningTimeAfterCheck).arg("signing_time", validity_time).arg("time", context.at),
+        ));
+        (validity_time, source) = (context.at, "check_time");
+    }
     details.validity_time = Some(validity_time);
     details.validity_time_source = Some(source.to_owned());
     let valid_then = certificate.not_before <= validity_time && validity_time <= certificate.not_after;

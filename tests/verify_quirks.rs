@@ -383,3 +383,58 @@ fn names_in_bmp_and_teletex_strings_reach_the_report() {
     assert!(signer.qualified_profile, "{:?}", reasons(signer));
     assert_eq!(kind(signer), Kind::QualifiedUnconfirmed, "{:?}", reasons(signer));
 }
+
+#[test]
+fn a_signing_time_after_the_check_is_not_believed() {
+    let document = document();
+    // zaitseva's certificate is valid from 2027-12-29: a signature claiming 2028 is checked in
+    // 2026, when the certificate was not valid yet.
+    let key = signing_key("signatures/keys/zaitseva.key.pem");
+    let cert = signer_certificate("zaitseva");
+    let mut builder = Builder::new(&key, &cert, &document);
+    builder.signing_time = Some("2028-06-01T00:00:00Z");
+    let report = check_one(&document, &builder.build(), &options(true));
+    let signer = only_signer(&report);
+    assert_eq!(signer.details.signing_time, Some(time("2028-06-01T00:00:00Z")));
+    assert_eq!(signer.details.validity_time, Some(at()));
+    assert_eq!(signer.details.validity_time_source.as_deref(), Some("check_time"));
+    assert!(has_reason(signer, "SIG_SIGNING_TIME_AFTER_CHECK", false), "{:?}", reasons(signer));
+    assert!(has_reason(signer, "CERT_NOT_YET_VALID", false));
+    assert_eq!(kind(signer), Kind::Invalid);
+    // A day ahead with a certificate valid now: still УКЭП, the claim is only noted.
+    let key = signing_key("signatures/keys/smirnova.key.pem");
+    let cert = signer_certificate("smirnova");
+    let mut builder = Builder::new(&key, &cert, &document);
+    builder.signing_time = Some("2026-11-26T12:00:00Z");
+    let report = check_one(&document, &builder.build(), &options(true));
+    let signer = only_signer(&report);
+    assert!(has_reason(signer, "SIG_SIGNING_TIME_AFTER_CHECK", false));
+    assert_eq!(signer.cert_valid_at_signing, None);
+    assert_eq!(kind(signer), Kind::Qualified);
+}
+
+#[test]
+fn certificate_findings_are_reported() {
+    // A signer certificate with an unknown critical extension and a duplicated one.
+    let document = document();
+    let root_key = signing_key("verify/keys/root.key.pem");
+    let mut leaf = CertBuilder::ca("Leaf", "-", &verify_cert("ivanov"), 9);
+    leaf.issuer_der = verify_cert("root").subject_der.clone();
+    leaf.ca = None;
+    leaf.extra_extensions = vec![
+        seq(&[&oid_der("1.2.3.4.99"), &tlv(0x01, &[0xff]), &tlv(0x04, &tlv(0x05, &[]))]),
+        seq(&[&oid_der("2.5.29.14"), &tlv(0x04, &tlv(0x04, &[1, 2, 3]))]),
+        seq(&[&oid_der("2.5.29.14"), &tlv(0x04, &tlv(0x04, &[1, 2, 3]))]),
+    ];
+    let leaf = parse_cert(&leaf.sign(&root_key));
+    let key = signing_key("verify/keys/ivanov.key.pem");
+    let mut options = at_verify();
+    options.ca_certificates = vec![verify_data("certs/root.pem")];
+    let report = check_one(&document, &Builder::new(&key, &leaf, &document).build(), &options);
+    let signer = only_signer(&report);
+    let codes = finding_codes(signer);
+    assert!(codes.contains(&"CERT_UNKNOWN_CRITICAL_EXTENSION".to_owned()), "{codes:?}");
+    assert!(codes.contains(&"CERT_DUPLICATE_EXTENSION".to_owned()), "{codes:?}");
+    let unknown = signer.details.findings.iter().find(|f| f.code == "CERT_UNKNOWN_CRITICAL_EXTENSION").unwrap();
+    assert_eq!(unknown.args["oid"], "1.2.3.4.99");
+}

@@ -531,6 +531,8 @@ pub struct CertBuilder {
     pub authority_key_id: Option<Vec<u8>>,
     /// keyUsage bits (first byte of the BIT STRING), when present.
     pub key_usage: Option<u8>,
+    /// More extensions, DER, appended as they are.
+    pub extra_extensions: Vec<Vec<u8>>,
 }
 
 impl CertBuilder {
@@ -548,6 +550,7 @@ impl CertBuilder {
             subject_key_id: None,
             authority_key_id: None,
             key_usage: None,
+            extra_extensions: Vec::new(),
         }
     }
 
@@ -566,6 +569,7 @@ impl CertBuilder {
         if let Some(id) = &self.authority_key_id {
             extensions.push(seq(&[&oid_der("2.5.29.35"), &tlv(0x04, &seq(&[&tlv(0x80, id)]))]));
         }
+        extensions.extend(self.extra_extensions.iter().cloned());
         let refs: Vec<&[u8]> = extensions.iter().map(Vec::as_slice).collect();
         let extensions = if refs.is_empty() { Vec::new() } else { tlv(0xa3, &seq(&refs)) };
         seq(&[
