@@ -48,6 +48,15 @@ impl Digests {
     }
 }
 
+/// The chain searches of one signature file (its signers' and their time-stamps') share this
+/// many signature checks: four searches' worth of `Limits::max_signature_checks`. A real file
+/// needs a few; a file of 64 signers each with hundreds of decoy issuers would otherwise cost
+/// 64 full searches. When the pool runs dry, the remaining searches end with `LIMIT_BUDGET`
+/// (undecided).
+fn checks_per_file(limits: &Limits) -> u32 {
+    u32::from(limits.max_signature_checks).saturating_mul(4)
+}
+
 /// Checks one signature file.
 pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digests: &mut Digests) -> SignatureReport {
     let size = u64::try_from(file.bytes.len()).unwrap_or(u64::MAX);
@@ -87,8 +96,9 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
         None => context.document,
     };
     let is_document = parsed.content.is_none() || report.content_matches == Some(true);
+    let mut pool = checks_per_file(context.limits);
     for signer in &parsed.signers {
-        report.signers.push(check_signer(signer, &parsed, content, is_document, context, digests));
+        report.signers.push(check_signer(signer, &parsed, content, is_document, context, digests, &mut pool));
     }
     if report.content_matches == Some(false) {
         // The signers signed other content: for this document none of them is a signature.
@@ -111,6 +121,7 @@ fn check_signer(
     is_document: bool,
     context: &Context<'_>,
     digests: &mut Digests,
+    pool: &mut u32,
 ) -> SignerReport {
     let mut report = SignerReport::default();
     let mut details = SignerDetails {
@@ -224,7 +235,7 @@ fn check_signer(
 
     // Step 2: the time validity is judged at, and the certificate's validity then. A
     // time-stamp counts only when it verifies.
-    let (stamp, stamp_failures) = verified_timestamp(signer, context);
+    let (stamp, stamp_failures) = verified_timestamp(signer, context, pool);
     if let Some(stamp) = stamp {
         details.timestamp = Some(stamp.gen_time);
         details.timestamp_authority = tsa_label(stamp);
@@ -269,7 +280,8 @@ fn check_signer(
     reasons.extend(stamp_failures.into_iter().map(|f| (false, f)));
 
     // Step 3: the chain to a trusted CA, at the same time.
-    let (chain_valid, chain_issuer) = chain(certificate, parsed, validity_time, context, &mut details, &mut reasons);
+    let (chain_valid, chain_issuer) =
+        chain(certificate, parsed, validity_time, context, pool, &mut details, &mut reasons);
     details.chain_valid = chain_valid;
 
     // Step 4: revocation, from the CRLs the caller passed.
@@ -347,10 +359,11 @@ fn chain(
     parsed: &ParsedSignature,
     at: Time,
     context: &Context<'_>,
+    pool: &mut u32,
     details: &mut SignerDetails,
     reasons: &mut Vec<(bool, Finding)>,
 ) -> (Option<bool>, Option<Certificate>) {
-    match build_path(certificate, parsed, at, context) {
+    match build_path(certificate, parsed, at, context, pool) {
         Ok(found) => {
             details.chain = found.certificates.iter().map(summary).collect();
             let anchor = found
@@ -387,13 +400,14 @@ fn build_path(
     parsed: &ParsedSignature,
     at: Time,
     context: &Context<'_>,
+    pool: &mut u32,
 ) -> Result<path::Path, Finding> {
     if let Some(anchor) = anchor_source(certificate, context) {
         return Ok(path::Path { certificates: vec![certificate.clone()], anchor });
     }
     let issuers = |child: &Certificate| -> Vec<Candidate> { candidates(child, parsed, context) };
     let search = Search { issuers: &issuers, at, limits: context.limits };
-    path::build(certificate, &search)
+    path::build_within(certificate, &search, pool)
 }
 
 /// Where `certificate` is trusted as it is: one of the caller's CA certificates, or a trust-list
@@ -546,10 +560,14 @@ const MAX_TIMESTAMPS_CHECKED: usize = 4;
 /// messageImprint is the hash of this signature value, the TSA's signature over the TSTInfo
 /// verifies (message digest, signing-certificate attribute), and the TSA's certificate has
 /// id-kp-timeStamping, was valid at genTime and chains to a trusted CA at genTime.
-fn verified_timestamp<'s>(signer: &'s SignerInfo, context: &Context<'_>) -> (Option<&'s TimeStamp>, Vec<Finding>) {
+fn verified_timestamp<'s>(
+    signer: &'s SignerInfo,
+    context: &Context<'_>,
+    pool: &mut u32,
+) -> (Option<&'s TimeStamp>, Vec<Finding>) {
     let mut failures = Vec::new();
     for stamp in signer.timestamps.iter().take(MAX_TIMESTAMPS_CHECKED) {
-        match check_timestamp(stamp, &signer.signature, context) {
+        match check_timestamp(stamp, &signer.signature, context, pool) {
             Ok(()) => return (Some(stamp), failures),
             Err(detail) => {
                 failures.push(Finding::new(Code::SigTimestampInvalid).arg("time", stamp.gen_time).arg("detail", detail))
@@ -559,7 +577,7 @@ fn verified_timestamp<'s>(signer: &'s SignerInfo, context: &Context<'_>) -> (Opt
     (None, failures)
 }
 
-fn check_timestamp(stamp: &TimeStamp, signature: &[u8], context: &Context<'_>) -> Result<(), String> {
+fn check_timestamp(stamp: &TimeStamp, signature: &[u8], context: &Context<'_>, pool: &mut u32) -> Result<(), String> {
     let imprint = DigestAlgorithm::from_oid(&stamp.imprint_algorithm.oid)
         .ok_or_else(|| format!("unsupported imprint hash {}", stamp.imprint_algorithm.oid))?;
     if imprint.digest(signature) != stamp.imprint {
@@ -602,7 +620,7 @@ fn check_timestamp(stamp: &TimeStamp, signature: &[u8], context: &Context<'_>) -
     if stamp.gen_time < certificate.not_before || stamp.gen_time > certificate.not_after {
         return Err("the TSA's certificate was not valid at genTime".to_owned());
     }
-    build_path(certificate, token, stamp.gen_time, context)
+    build_path(certificate, token, stamp.gen_time, context, pool)
         .map(|_| ())
         .map_err(|finding| format!("the TSA's certificate: {}", finding.message_en()))
 }

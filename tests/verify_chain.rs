@@ -314,3 +314,31 @@ fn thousands_of_candidate_issuers() {
     assert_eq!(s.error.as_ref().unwrap().code, "LIMIT_CMS_CERTIFICATES");
     assert_eq!(s.kind, Kind::Invalid);
 }
+
+#[test]
+fn the_signers_of_one_file_share_a_bound() {
+    // 20 signers, each facing 500 decoys that claim the right key identifier: the searches of
+    // the file share four searches' worth of checks, then every search ends undecided.
+    let document = document();
+    let inter = verify_cert("inter");
+    let mut extra = decoys(500, &inter.subject_der, inter.subject_key_id.as_deref());
+    extra.push(inter.der.clone());
+    let signature = with_copies_of_signer(&ivanov_signature(&document, extra), 20);
+    let mut options = at_verify();
+    options.ca_certificates = vec![verify_data("certs/root.pem")];
+    let start = Instant::now();
+    let report = check_one(&document, &signature, &options);
+    let elapsed = start.elapsed();
+    assert!(elapsed < HANG_GUARD, "{elapsed:?}");
+    let s = only_signature(&report);
+    assert_eq!(s.signers.len(), 20);
+    for signer in &s.signers {
+        assert_eq!(chain_reason(signer).0, "LIMIT_BUDGET", "{:?}", reasons(signer));
+        assert!(signer.signature_valid);
+        assert_ne!(kind(signer), Kind::Invalid);
+    }
+    // Without decoys, 20 signers of one file all verify their chains.
+    let signature = with_copies_of_signer(&ivanov_signature(&document, vec![inter.der.clone()]), 20);
+    let report = check_one(&document, &signature, &options);
+    assert!(only_signature(&report).signers.iter().all(|g| g.details.chain_valid == Some(true)));
+}

@@ -615,3 +615,16 @@ pub fn sign_tbs(tbs: &[u8], key: &SigningKey) -> Vec<u8> {
     let signature = key.sign_prehash_with_rng(&prehash).unwrap().to_cms_bytes();
     seq(&[tbs, &seq(&[&oid_der(OID_GOST2012_256_SIGNATURE)]), &tlv(0x03, &cat(&[&[0], &signature]))])
 }
+
+/// The CMS with its SignerInfo set replaced by `n` copies of the first SignerInfo.
+pub fn with_copies_of_signer(cms_der: &[u8], n: usize) -> Vec<u8> {
+    let ci = elements(cms_der)[0].2;
+    let sd = elements(elements(ci)[1].2)[0].2;
+    let mut parts: Vec<Vec<u8>> = elements(sd).iter().map(|(_, raw, _)| raw.to_vec()).collect();
+    let infos = parts.pop().unwrap();
+    let first = elements(elements(&infos)[0].2)[0].1.to_vec();
+    let copies: Vec<&[u8]> = (0..n).map(|_| first.as_slice()).collect();
+    parts.push(set(&copies));
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    content_info(&seq(&refs))
+}
