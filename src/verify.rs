@@ -87,7 +87,10 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
     };
     report.encoding = Some(parsed.encoding.name().to_owned());
     report.parse = "ok".to_owned();
-    let content: &[u8] = match &parsed.content {
+    // An empty eContent (an empty OCTET STRING, or PKCS #7's `[0] { NULL }` that some tools
+    // write into detached signatures) carries nothing: the signature is over the document.
+    let attached = parsed.content.as_ref().filter(|c| !c.is_empty());
+    let content: &[u8] = match attached {
         Some(content) => {
             report.content_attached = true;
             report.content_matches = Some(content.as_slice() == context.document);
@@ -95,7 +98,7 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
         }
         None => context.document,
     };
-    let is_document = parsed.content.is_none() || report.content_matches == Some(true);
+    let is_document = attached.is_none() || report.content_matches == Some(true);
     let mut pool = checks_per_file(context.limits);
     for signer in &parsed.signers {
         report.signers.push(check_signer(signer, &parsed, content, is_document, context, digests, &mut pool));

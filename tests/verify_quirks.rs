@@ -438,3 +438,23 @@ fn certificate_findings_are_reported() {
     let unknown = signer.details.findings.iter().find(|f| f.code == "CERT_UNKNOWN_CRITICAL_EXTENSION").unwrap();
     assert_eq!(unknown.args["oid"], "1.2.3.4.99");
 }
+
+#[test]
+fn an_empty_econtent_is_a_detached_signature() {
+    // Some tools write `[0] { NULL }` (PKCS #7 style) or an empty OCTET STRING as eContent of a
+    // detached signature.
+    let document = document();
+    let der = fixture(CASE_01, "document.pdf.sig");
+    let ci = elements(&der)[0].2;
+    let sd = elements(elements(ci)[1].2)[0].2;
+    let parts = elements(sd);
+    for empty in [tlv(0x05, &[]), tlv(0x04, &[])] {
+        let encap = seq(&[&oid_der(OID_DATA), &tlv(0xa0, &empty)]);
+        let cms = content_info(&seq(&[parts[0].1, parts[1].1, &encap, parts[3].1, parts[4].1]));
+        let report = check_one(&document, &cms, &options(true));
+        let s = only_signature(&report);
+        assert!(!s.content_attached);
+        assert_eq!(s.content_matches, None);
+        assert_eq!(kind(only_signer(&report)), Kind::Qualified, "{empty:02x?}");
+    }
+}
