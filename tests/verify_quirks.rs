@@ -458,3 +458,29 @@ fn an_empty_econtent_is_a_detached_signature() {
         assert_eq!(kind(only_signer(&report)), Kind::Qualified, "{empty:02x?}");
     }
 }
+
+#[test]
+fn organisation_inn_written_both_ways_reaches_the_report() {
+    // Certificates of 2020-2021 carry the organisation's ИНН twice: 00 + 10 digits under
+    // 1.2.643.3.131.1.1 and 10 digits under 1.2.643.100.4.
+    let atv = |oid: &str, tag: u8, value: &str| set(&[&seq(&[&oid_der(oid), &tlv(tag, value.as_bytes())])]);
+    let subject = seq(&[
+        &atv("2.5.4.3", 0x0c, "ООО «Ромашка»"),
+        &atv("1.2.643.3.131.1.1", 0x12, "007812197875"),
+        &atv("1.2.643.100.4", 0x12, "7812197875"),
+        &atv("1.2.643.100.1", 0x12, "1167811239860"),
+    ]);
+    let mut leaf = CertBuilder::ca("-", "-", &verify_cert("ivanov"), 11);
+    leaf.subject_der = subject;
+    leaf.issuer_der = verify_cert("root").subject_der.clone();
+    leaf.ca = None;
+    let leaf = parse_cert(&leaf.sign(&signing_key("verify/keys/root.key.pem")));
+    let document = document();
+    let key = signing_key("verify/keys/ivanov.key.pem");
+    let report = check_one(&document, &Builder::new(&key, &leaf, &document).build(), &at_verify());
+    let signer = only_signer(&report);
+    assert_eq!(signer.inn, None, "00 + 10 digits is no person's ИНН");
+    assert_eq!(signer.innle.as_deref(), Some("7812197875"));
+    assert_eq!(signer.ogrn.as_deref(), Some("1167811239860"));
+    assert_eq!(signer.subject_cn.as_deref(), Some("ООО «Ромашка»"));
+}
