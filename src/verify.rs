@@ -395,9 +395,10 @@ fn chain(
 }
 
 /// The path from `certificate` to a trust anchor at `at`, through the certificates of `parsed`
-/// (the signature, or a time-stamp token) and the caller's and the trust list's CAs. A
-/// certificate that is itself a trust anchor (a self-signed certificate the caller trusts) is a
-/// path of one.
+/// (the signature, or a time-stamp token) and the caller's and the trust list's CAs. When no
+/// path is found but the certificate is itself trusted (a self-signed certificate the caller
+/// gave), it is a path of one. The search comes first: a signer's certificate passed by the
+/// caller because the signature lacks it must still reach its CA, whose accreditation counts.
 fn build_path(
     certificate: &Certificate,
     parsed: &ParsedSignature,
@@ -405,12 +406,15 @@ fn build_path(
     context: &Context<'_>,
     pool: &mut u32,
 ) -> Result<path::Path, Finding> {
-    if let Some(anchor) = anchor_source(certificate, context) {
-        return Ok(path::Path { certificates: vec![certificate.clone()], anchor });
-    }
     let issuers = |child: &Certificate| -> Vec<Candidate> { candidates(child, parsed, context) };
     let search = Search { issuers: &issuers, at, limits: context.limits };
-    path::build_within(certificate, &search, pool)
+    match path::build_within(certificate, &search, pool) {
+        Err(finding) if finding.code != Code::LimitBudget => match anchor_source(certificate, context) {
+            Some(anchor) => Ok(path::Path { certificates: vec![certificate.clone()], anchor }),
+            None => Err(finding),
+        },
+        outcome => outcome,
+    }
 }
 
 /// Where `certificate` is trusted as it is: one of the caller's CA certificates, or a trust-list

@@ -342,3 +342,27 @@ fn the_signers_of_one_file_share_a_bound() {
     let report = check_one(&document, &signature, &options);
     assert!(only_signature(&report).signers.iter().all(|g| g.details.chain_valid == Some(true)));
 }
+
+#[test]
+fn a_signer_certificate_given_by_the_caller_still_reaches_its_ca() {
+    // A signature without certificates (CryptoPro can leave them out); the caller passes the
+    // signer's certificate with the CA certificates. It is not a trust anchor of its own: the
+    // chain goes on to the accredited CA, and the signature is УКЭП.
+    let document = document();
+    let key = signing_key("signatures/keys/smirnova.key.pem");
+    let cert = signer_certificate("smirnova");
+    let with_cert = Builder::new(&key, &cert, &document).build();
+    let ci = elements(&with_cert)[0].2;
+    let sd = elements(elements(ci)[1].2)[0].2;
+    let parts: Vec<&[u8]> = elements(sd).iter().filter(|(tag, _, _)| *tag != 0xa0).map(|(_, raw, _)| *raw).collect();
+    let without = content_info(&seq(&parts));
+    let mut options = options(true);
+    let report = check_one(&document, &without, &options);
+    assert!(has_reason(only_signer(&report), "SIG_NO_CERTIFICATE", false));
+    options.ca_certificates = vec![cert.der.clone()];
+    let report = check_one(&document, &without, &options);
+    let signer = only_signer(&report);
+    assert_eq!(signer.details.chain.len(), 2, "{:?}", reasons(signer));
+    assert_eq!(chain_reason(signer), ("CHAIN_VALID".to_owned(), true));
+    assert_eq!(kind(signer), Kind::Qualified, "{:?}", reasons(signer));
+}
