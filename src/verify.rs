@@ -238,7 +238,7 @@ fn check_signer(
 
     // Step 2: the time validity is judged at, and the certificate's validity then. A
     // time-stamp counts only when it verifies.
-    let (stamp, stamp_failures) = verified_timestamp(signer, context, pool);
+    let (stamp, stamp_failures) = verified_timestamp(signer, &parsed.certificates, context, pool);
     if let Some(stamp) = stamp {
         details.timestamp = Some(stamp.gen_time);
         details.timestamp_authority = tsa_label(stamp);
@@ -567,14 +567,17 @@ const MAX_TIMESTAMPS_CHECKED: usize = 4;
 /// messageImprint is the hash of this signature value, the TSA's signature over the TSTInfo
 /// verifies (message digest, signing-certificate attribute), and the TSA's certificate has
 /// id-kp-timeStamping, was valid at genTime and chains to a trusted CA at genTime.
+/// The TSA's certificate is looked up in the token, then in the signature's certificates (some
+/// tools put it there), then among the caller's.
 fn verified_timestamp<'s>(
     signer: &'s SignerInfo,
+    outer: &[Certificate],
     context: &Context<'_>,
     pool: &mut u32,
 ) -> (Option<&'s TimeStamp>, Vec<Finding>) {
     let mut failures = Vec::new();
     for stamp in signer.timestamps.iter().take(MAX_TIMESTAMPS_CHECKED) {
-        match check_timestamp(stamp, &signer.signature, context, pool) {
+        match check_timestamp(stamp, &signer.signature, outer, context, pool) {
             Ok(()) => return (Some(stamp), failures),
             Err(detail) => {
                 failures.push(Finding::new(Code::SigTimestampInvalid).arg("time", stamp.gen_time).arg("detail", detail))
@@ -584,7 +587,13 @@ fn verified_timestamp<'s>(
     (None, failures)
 }
 
-fn check_timestamp(stamp: &TimeStamp, signature: &[u8], context: &Context<'_>, pool: &mut u32) -> Result<(), String> {
+fn check_timestamp(
+    stamp: &TimeStamp,
+    signature: &[u8],
+    outer: &[Certificate],
+    context: &Context<'_>,
+    pool: &mut u32,
+) -> Result<(), String> {
     let imprint = DigestAlgorithm::from_oid(&stamp.imprint_algorithm.oid)
         .ok_or_else(|| format!("unsupported imprint hash {}", stamp.imprint_algorithm.oid))?;
     if imprint.digest(signature) != stamp.imprint {
@@ -594,6 +603,7 @@ fn check_timestamp(stamp: &TimeStamp, signature: &[u8], context: &Context<'_>, p
     let tsa = token.signers.first().ok_or("the token has no signer")?;
     let certificate = tsa
         .certificate(&token.certificates)
+        .or_else(|| tsa.certificate(outer))
         .or_else(|| tsa.certificate(context.ca_certificates))
         .ok_or("the TSA's certificate is not in the token")?;
     let key = PublicKey::from_spki_der(&certificate.spki_der).map_err(|e| e.message_en())?;

@@ -484,3 +484,39 @@ fn organisation_inn_written_both_ways_reaches_the_report() {
     assert_eq!(signer.ogrn.as_deref(), Some("1167811239860"));
     assert_eq!(signer.subject_cn.as_deref(), Some("ООО «Ромашка»"));
 }
+
+/// A ContentInfo(SignedData) with its certificates replaced by `certificates`.
+fn with_certificates(cms_der: &[u8], certificates: &[&[u8]]) -> Vec<u8> {
+    let ci = elements(cms_der)[0].2;
+    let sd = elements(elements(ci)[1].2)[0].2;
+    let mut parts: Vec<Vec<u8>> =
+        elements(sd).iter().filter(|(tag, _, _)| *tag != 0xa0).map(|(_, raw, _)| raw.to_vec()).collect();
+    if !certificates.is_empty() {
+        parts.insert(3, tlv(0xa0, &cat(certificates)));
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    content_info(&seq(&refs))
+}
+
+#[test]
+fn the_tsa_certificate_may_sit_in_the_signature() {
+    // A token without certificates; the TSA's certificate among the signature's certificates.
+    let document = document();
+    let tst = with_certificates(&verify_data("sigs/ivanov-noattr.tst"), &[]);
+    let signature = verify_data("sigs/ivanov-noattr.sig");
+    let ivanov = verify_cert("ivanov");
+    let inter = verify_cert("inter");
+    let tsa = verify_cert("tsa");
+    let mut options = at_verify();
+    options.at = time("2028-01-01T00:00:00Z");
+    let stamped = with_unsigned(&signature, &[&attr(OID_SIGNATURE_TIME_STAMP, &[&tst])]);
+    let report = check_one(&document, &stamped, &options);
+    let signer = only_signer(&report);
+    assert!(has_reason(signer, "SIG_TIMESTAMP_INVALID", false), "no TSA certificate anywhere");
+    let stamped = with_certificates(&stamped, &[&ivanov.der, &inter.der, &tsa.der]);
+    let report = check_one(&document, &stamped, &options);
+    let signer = only_signer(&report);
+    assert!(has_reason(signer, "SIG_TIMESTAMP_VERIFIED", true), "{:?}", reasons(signer));
+    assert_eq!(signer.details.validity_time_source.as_deref(), Some("timestamp"));
+    assert_eq!(kind(signer), Kind::QualifiedUnconfirmed);
+}
