@@ -43,6 +43,10 @@ pub enum Code {
     ChainCrlMalformed,
     /// A CRL's signature does not verify with its issuer's key.
     ChainCrlSignatureInvalid,
+    /// A CRL's nextUpdate is before the time that matters: it cannot show the status then.
+    ChainCrlStale,
+    /// A CRL could not be checked: its issuer's certificate is not known.
+    ChainCrlUnverified,
     /// A CA's key cannot be read.
     ChainIssuerKeyUnsupported,
     /// A CA certificate's keyUsage does not allow certificate signing.
@@ -263,6 +267,12 @@ pub enum Code {
     SigNoCertificate,
     /// ESS signingCertificate names another certificate.
     SigSigningCertificateMismatch,
+    /// The signing time (or time-stamp) is after the check time.
+    SigSigningTimeAfterCheck,
+    /// A signature time-stamp does not verify: it does not establish the signing time.
+    SigTimestampInvalid,
+    /// A signature time-stamp verifies and establishes the signing time.
+    SigTimestampVerified,
     /// The signature or digest algorithm is not supported.
     SigUnsupportedAlgorithm,
     /// The signature verifies and belongs to the document.
@@ -305,6 +315,8 @@ impl Code {
         Code::ChainCrlEncoding,
         Code::ChainCrlMalformed,
         Code::ChainCrlSignatureInvalid,
+        Code::ChainCrlStale,
+        Code::ChainCrlUnverified,
         Code::ChainIssuerKeyUnsupported,
         Code::ChainKeyUsage,
         Code::ChainNotCa,
@@ -415,6 +427,9 @@ impl Code {
         Code::SigMissing,
         Code::SigNoCertificate,
         Code::SigSigningCertificateMismatch,
+        Code::SigSigningTimeAfterCheck,
+        Code::SigTimestampInvalid,
+        Code::SigTimestampVerified,
         Code::SigUnsupportedAlgorithm,
         Code::SigVerified,
         Code::TslBadBase64,
@@ -446,6 +461,8 @@ impl Code {
             Code::ChainCrlEncoding => "CHAIN_CRL_ENCODING",
             Code::ChainCrlMalformed => "CHAIN_CRL_MALFORMED",
             Code::ChainCrlSignatureInvalid => "CHAIN_CRL_SIGNATURE_INVALID",
+            Code::ChainCrlStale => "CHAIN_CRL_STALE",
+            Code::ChainCrlUnverified => "CHAIN_CRL_UNVERIFIED",
             Code::ChainIssuerKeyUnsupported => "CHAIN_ISSUER_KEY_UNSUPPORTED",
             Code::ChainKeyUsage => "CHAIN_KEY_USAGE",
             Code::ChainNotCa => "CHAIN_NOT_CA",
@@ -556,6 +573,9 @@ impl Code {
             Code::SigMissing => "SIG_MISSING",
             Code::SigNoCertificate => "SIG_NO_CERTIFICATE",
             Code::SigSigningCertificateMismatch => "SIG_SIGNING_CERTIFICATE_MISMATCH",
+            Code::SigSigningTimeAfterCheck => "SIG_SIGNING_TIME_AFTER_CHECK",
+            Code::SigTimestampInvalid => "SIG_TIMESTAMP_INVALID",
+            Code::SigTimestampVerified => "SIG_TIMESTAMP_VERIFIED",
             Code::SigUnsupportedAlgorithm => "SIG_UNSUPPORTED_ALGORITHM",
             Code::SigVerified => "SIG_VERIFIED",
             Code::TslBadBase64 => "TSL_BAD_BASE64",
@@ -632,6 +652,14 @@ impl Code {
             Code::ChainCrlSignatureInvalid => (
                 "Подпись списка отзыва УЦ «{issuer}» неверна; список не применён",
                 "The signature of the CRL of «{issuer}» does not verify; the CRL was not applied",
+            ),
+            Code::ChainCrlStale => (
+                "Список отзыва УЦ «{issuer}» выпущен {this_update} и действовал до {next_update}: он не показывает статус сертификата на момент {time}; список не применён",
+                "The CRL of «{issuer}» was issued at {this_update} and was current until {next_update}: it does not show the certificate's status at {time}; the CRL was not applied",
+            ),
+            Code::ChainCrlUnverified => (
+                "Список отзыва УЦ «{issuer}» не применён: сертификат издателя не найден, подпись списка не проверить",
+                "The CRL of «{issuer}» was not applied: the issuer's certificate is not known, so the CRL's signature cannot be checked",
             ),
             Code::ChainIssuerKeyUnsupported => (
                 "Ключ сертификата УЦ «{subject}» не поддерживается ({detail})",
@@ -1072,6 +1100,18 @@ impl Code {
             Code::SigSigningCertificateMismatch => (
                 "Подписанный атрибут signingCertificate указывает на другой сертификат, не на вложенный",
                 "The signed signingCertificate attribute names another certificate than the one embedded",
+            ),
+            Code::SigSigningTimeAfterCheck => (
+                "Время подписания {signing_time} позже момента проверки {time}: оно не может быть верным, сертификат проверен на момент проверки",
+                "The signing time {signing_time} is after the check time {time}: it cannot be true, the certificate is judged at the check time",
+            ),
+            Code::SigTimestampInvalid => (
+                "Штамп времени {time} не принят: {detail}; время подписания по нему не установлено",
+                "The time-stamp of {time} is not accepted: {detail}; it does not establish the signing time",
+            ),
+            Code::SigTimestampVerified => (
+                "Штамп времени {time} службы «{tsa}» проверен: подпись создана не позже этого момента",
+                "The time-stamp of {time} by «{tsa}» verifies: the signature existed at that time",
             ),
             Code::SigUnsupportedAlgorithm => (
                 "Алгоритм подписи или хэширования {oid} не поддерживается",

@@ -4,8 +4,9 @@
 //!
 //! Real-file quirk: before 2021 (FSB order 795 as amended by order 138 of 2020 introduced
 //! ИНН ЮЛ 1.2.643.100.4) an organisation's 10-digit ИНН was written under the person's ИНН OID
-//! 1.2.643.3.131.1.1 as 12 digits with two leading zeros. When ИНН ЮЛ is absent and ИНН is
-//! `00` + 10 digits, [`Identity::innle`] takes the 10 digits and [`Identity::inn`] is `None`;
+//! 1.2.643.3.131.1.1 as 12 digits with two leading zeros, and certificates of the transition
+//! carry both. When ИНН is `00` + 10 digits, [`Identity::inn`] is `None` (no person's ИНН begins
+//! with 00) and [`Identity::innle`] takes the 10 digits unless ИНН ЮЛ is written;
 //! [`Identity::inn_raw`] keeps what was written.
 
 use crate::cms::certificate::Name;
@@ -67,12 +68,12 @@ impl Identity {
         let inn_raw = get(oid::AT_INN);
         let mut innle = get(oid::AT_INNLE);
         let mut inn = inn_raw.clone();
-        if innle.is_none() {
-            if let Some(ten) = inn_raw.as_deref().and_then(|v| v.strip_prefix("00")) {
-                if ten.len() == 10 && all_digits(ten) {
-                    innle = Some(ten.to_owned());
-                    inn = None;
-                }
+        if let Some(ten) = inn_raw.as_deref().and_then(|v| v.strip_prefix("00")) {
+            // A person's ИНН begins with a tax-office region code, 01 and up: `00` + 10 digits is
+            // always an organisation's. Certificates of the transition carry it next to ИНН ЮЛ.
+            if ten.len() == 10 && all_digits(ten) {
+                innle = innle.or_else(|| Some(ten.to_owned()));
+                inn = None;
             }
         }
         let snils = get(oid::AT_SNILS);
@@ -230,9 +231,16 @@ mod tests {
         assert_eq!(id.innle.as_deref(), Some("7812197875"));
         assert_eq!(id.innle_valid, Some(true));
         assert_eq!(id.ogrn_valid, Some(true));
-        // With ИНН ЮЛ present, the 12 digits stay the person's ИНН.
+        // Next to ИНН ЮЛ (certificates of 2020-2021 carry both), `00` + 10 digits is still no
+        // person's ИНН; ИНН ЮЛ wins.
+        let id = Identity::from_name(&name(&[(oid::AT_INN, "007812197875"), (oid::AT_INNLE, "7812197875")]));
+        assert_eq!((id.inn, id.innle.as_deref()), (None, Some("7812197875")));
         let id = Identity::from_name(&name(&[(oid::AT_INN, "007812197875"), (oid::AT_INNLE, "7834566565")]));
-        assert_eq!(id.inn.as_deref(), Some("007812197875"));
+        assert_eq!(id.inn, None);
+        assert_eq!(id.inn_raw.as_deref(), Some("007812197875"));
         assert_eq!(id.innle.as_deref(), Some("7834566565"));
+        // A representative's own 12-digit ИНН next to ИНН ЮЛ stays the person's.
+        let id = Identity::from_name(&name(&[(oid::AT_INN, "784238585434"), (oid::AT_INNLE, "7812197875")]));
+        assert_eq!((id.inn.as_deref(), id.innle.as_deref()), (Some("784238585434"), Some("7812197875")));
     }
 }

@@ -230,6 +230,8 @@ pub const EXT_IDENTIFICATION_KIND: ObjectIdentifier = oid("1.2.643.100.114");
 pub const AD_OCSP: ObjectIdentifier = oid("1.3.6.1.5.5.7.48.1");
 /// id-ad-caIssuers, RFC 5280 §4.2.2.1.
 pub const AD_CA_ISSUERS: ObjectIdentifier = oid("1.3.6.1.5.5.7.48.2");
+/// id-kp-timeStamping, RFC 5280 §4.2.1.12; a TSA's certificate must have it (RFC 3161 §2.3).
+pub const KP_TIME_STAMPING: ObjectIdentifier = oid("1.3.6.1.5.5.7.3.8");
 
 // ---------------------------------------------------------------------------------------------
 // Certificate policies: classes of signature tools (FSB order 795 §5; FSB order 796)

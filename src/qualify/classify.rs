@@ -8,11 +8,12 @@
 //! - УКЭП?: the same without a trust list: everything but the accreditation holds;
 //! - УНЭП: valid, but a qualified condition fails.
 
+use crate::cms::Certificate;
 use crate::error::{Code, Finding};
 use crate::qualify::ProfileVerdict;
 use crate::report::Kind;
 use crate::time::Time;
-use crate::trust::TrustList;
+use crate::trust::{Authority, CaCertificate, KeyMatch, TrustList};
 
 /// The end of GOST R 34.10-2001 for qualified signatures: 2019-01-01T00:00:00 Moscow time.
 pub const GOST2001_END: Time = Time(1_546_290_000);
@@ -44,10 +45,62 @@ pub fn accreditation(list: &TrustList, aki: Option<&[u8]>, issuer_der: &[u8], at
             accredited: false,
             finding: Finding::new(Code::QualIssuerNotAccredited)
                 .arg("ca", &hit.authority.name)
-                .arg("status", hit.authority.status.as_str())
+                .arg("status", status_at(hit.authority, at))
                 .arg("time", at),
         },
         None => Accreditation { accredited: false, finding: Finding::new(Code::QualIssuerNotListed) },
+    }
+}
+
+/// The accreditation of the CA whose certificate `issuer` issued the signer's certificate, for
+/// a chain that verified: the trust list must hold that CA certificate, or another certificate
+/// of the same public key, under a key found by `issuer`'s subjectKeyIdentifier or subject
+/// Name; a key listed by identifier alone (no certificate to compare) is matched by the
+/// subjectKeyIdentifier. Unlike [`accreditation`], this does not take the signer certificate's
+/// word (authorityKeyIdentifier, issuer Name) for which CA issued it: a certificate that names
+/// an accredited CA but chains to another key (one the caller trusted) is not listed.
+pub fn accreditation_of_issuer(list: &TrustList, issuer: &Certificate, at: Time) -> Accreditation {
+    let same_key = |listed: &CaCertificate| {
+        listed.der == issuer.der || Certificate::from_der(&listed.der).is_ok_and(|c| c.spki_der == issuer.spki_der)
+    };
+    let by_key = issuer.subject_key_id.as_deref().map(|id| list.find_by_key_id(id)).into_iter().flatten();
+    let by_name = list.find_by_subject(&issuer.subject_der);
+    let matching: Vec<KeyMatch<'_>> = by_key
+        .chain(by_name)
+        .filter(|hit| match hit.certificate {
+            Some(listed) => same_key(listed),
+            None => hit.key.certificates.is_empty() || hit.key.certificates.iter().any(same_key),
+        })
+        .collect();
+    if let Some(hit) = matching.iter().find(|hit| hit.authority.accredited_at(at)) {
+        return Accreditation {
+            accredited: true,
+            finding: Finding::new(Code::QualIssuerAccredited)
+                .arg("ca", &hit.authority.name)
+                .arg("number", hit.authority.registry_number.as_deref().unwrap_or("-"))
+                .arg("time", at),
+        };
+    }
+    match matching.first() {
+        Some(hit) => Accreditation {
+            accredited: false,
+            finding: Finding::new(Code::QualIssuerNotAccredited)
+                .arg("ca", &hit.authority.name)
+                .arg("status", status_at(hit.authority, at))
+                .arg("time", at),
+        },
+        None => Accreditation { accredited: false, finding: Finding::new(Code::QualIssuerNotListed) },
+    }
+}
+
+/// The status in force at `at` by the history, as [`Authority::accredited_at`] reads it
+/// (not the current status: a CA suspended at the signing time may be active again today);
+/// "—" before the first status or after an entry's end.
+fn status_at(authority: &Authority, at: Time) -> &str {
+    let index = authority.history.partition_point(|p| p.from <= at);
+    match index.checked_sub(1).and_then(|i| authority.history.get(i)) {
+        Some(period) if period.to.is_none_or(|to| at < to) => period.status.as_str(),
+        _ => "—",
     }
 }
 
@@ -171,6 +224,35 @@ mod tests {
             let mut f = facts();
             change(&mut f);
             assert_eq!(classify(&f).0, Kind::Invalid);
+        }
+    }
+
+    #[test]
+    fn status_at_reads_the_history() {
+        use crate::trust::{AccreditationStatus, StatusPeriod};
+        let period = |status, from, to| StatusPeriod { status, from: Time(from), to };
+        let authority = Authority {
+            name: "УЦ".into(),
+            short_name: None,
+            inn: None,
+            ogrn: None,
+            registry_number: None,
+            status: AccreditationStatus::Active,
+            status_since: Some(Time(300)),
+            history: vec![
+                period(AccreditationStatus::Active, 100, None),
+                period(AccreditationStatus::Suspended, 200, None),
+                period(AccreditationStatus::Active, 300, Some(Time(400))),
+            ],
+            keys: Vec::new(),
+        };
+        let at = |t| status_at(&authority, Time(t));
+        assert_eq!(
+            [at(99), at(100), at(199), at(200), at(299), at(300), at(399), at(400)],
+            ["—", "Действует", "Действует", "Приостановлена", "Приостановлена", "Действует", "Действует", "—"]
+        );
+        for t in [99, 100, 200, 300, 400] {
+            assert_eq!(authority.accredited_at(Time(t)), at(t) == "Действует", "{t}");
         }
     }
 

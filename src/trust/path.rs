@@ -78,12 +78,24 @@ fn rank(code: Code) -> u8 {
 /// `CHAIN_NO_ISSUER` when no candidate issuer is known, or the most specific failure of the
 /// candidates tried; `LIMIT_BUDGET` when the work bound ran out.
 pub fn build(leaf: &Certificate, search: &Search<'_>) -> Result<Path, Finding> {
-    let mut checks_left = u32::from(search.limits.max_signature_checks);
+    let mut pool = u32::from(search.limits.max_signature_checks);
+    build_within(leaf, search, &mut pool)
+}
+
+/// [`build`] drawing its signature checks from `pool` as well: the search stops at
+/// `Limits::max_signature_checks` or when the pool runs dry, whichever comes first, and the
+/// checks it did are taken from the pool. Several searches (the signers of one file and their
+/// time-stamps) can so share one bound.
+///
+/// # Errors
+/// As [`build`].
+pub fn build_within(leaf: &Certificate, search: &Search<'_>, pool: &mut u32) -> Result<Path, Finding> {
+    let start = (*pool).min(u32::from(search.limits.max_signature_checks));
+    let mut checks_left = start;
     let mut path = vec![leaf.clone()];
-    match extend(&mut path, search, &mut checks_left, 0) {
-        Ok(anchor) => Ok(Path { certificates: path, anchor }),
-        Err(finding) => Err(finding),
-    }
+    let outcome = extend(&mut path, search, &mut checks_left, 0);
+    *pool = pool.saturating_sub(start.saturating_sub(checks_left));
+    outcome.map(|anchor| Path { certificates: path, anchor })
 }
 
 fn extend(
