@@ -181,6 +181,8 @@ export interface SignatureReport {
   content_attached: boolean;
   content_matches: boolean | null;
   signers: SignerReport[];
+  /** What the parser noticed about the file as a whole; not a verdict. */
+  findings: Message[];
   kind: Kind;
 }
 

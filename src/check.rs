@@ -203,6 +203,11 @@ pub(crate) fn check_with(
             party: None,
         });
     }
+    let mut seen = std::collections::BTreeSet::new();
+    blockers.retain(|b| seen.insert((b.code.clone(), b.message_en.clone())));
+    for s in &signature_reports {
+        warnings.extend(s.findings.iter().cloned());
+    }
     let signatures_ok = !signature_reports.is_empty() && signature_reports.iter().all(|s| s.kind != Kind::Invalid);
     let ready = blockers.is_empty() && signatures_ok && pdfa.verdict == PdfaVerdict::Conforming && size_ok;
     let mut upload = UploadReport { ready, size, pdfa: pdfa.verdict, steps, blockers, ..UploadReport::default() };

@@ -31,7 +31,8 @@ pub struct Limits {
     /// The most certificates considered when building a chain (rustls-webpki uses 6
     /// intermediates; we allow long government chains).
     pub max_intermediates: u8,
-    /// The most signature verifications one chain search may do (rustls-webpki uses 100).
+    /// The most signature verifications one chain search may do (rustls-webpki uses 100); all
+    /// the chain searches of one signature file share four times this many.
     pub max_signature_checks: u16,
     /// The most signers across all signature files.
     pub max_signers: u16,

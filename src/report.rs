@@ -190,6 +190,9 @@ pub struct SignatureReport {
     pub content_matches: Option<bool>,
     /// The signers, in SignerInfo order.
     pub signers: Vec<SignerReport>,
+    /// What the parser noticed about the file as a whole (trailing bytes, a malformed extra
+    /// certificate, signed attributes not in DER, ...): worth knowing, not a verdict.
+    pub findings: Vec<Message>,
     /// The weakest signer's kind in this file.
     pub kind: Kind,
 }

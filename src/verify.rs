@@ -69,6 +69,7 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
         content_attached: false,
         content_matches: None,
         signers: Vec::new(),
+        findings: Vec::new(),
         kind: Kind::Invalid,
     };
     let parsed = match cms::parse(file.bytes, context.limits) {
@@ -87,6 +88,7 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
     };
     report.encoding = Some(parsed.encoding.name().to_owned());
     report.parse = "ok".to_owned();
+    report.findings = parsed.findings.iter().map(Finding::to_message).collect();
     // An empty eContent (an empty OCTET STRING, or PKCS #7's `[0] { NULL }` that some tools
     // write into detached signatures) carries nothing: the signature is over the document.
     let attached = parsed.content.as_ref().filter(|c| !c.is_empty());
