@@ -225,6 +225,8 @@ pub enum Code {
     QualOrganization,
     /// The certificate has the qualified profile.
     QualProfile,
+    /// The signer's certificate is self-signed.
+    QualSelfSigned,
     /// FSB order 795: the СНИЛС (1.2.643.100.3) has 11 digits with a valid check number.
     QualSnils,
     /// FSB order 795: subjectSignTool (1.2.643.100.111) is present.
@@ -406,6 +408,7 @@ impl Code {
         Code::QualOgrnip,
         Code::QualOrganization,
         Code::QualProfile,
+        Code::QualSelfSigned,
         Code::QualSnils,
         Code::QualSubjectSignTool,
         Code::QualUnconfirmed,
@@ -552,6 +555,7 @@ impl Code {
             Code::QualOgrnip => "QUAL_OGRNIP",
             Code::QualOrganization => "QUAL_ORGANIZATION",
             Code::QualProfile => "QUAL_PROFILE",
+            Code::QualSelfSigned => "QUAL_SELF_SIGNED",
             Code::QualSnils => "QUAL_SNILS",
             Code::QualSubjectSignTool => "QUAL_SUBJECT_SIGN_TOOL",
             Code::QualUnconfirmed => "QUAL_UNCONFIRMED",
@@ -1016,6 +1020,10 @@ impl Code {
             Code::QualProfile => (
                 "Сертификат соответствует профилю квалифицированного сертификата (приказ ФСБ № 795)",
                 "The certificate has the qualified certificate profile (FSB order 795)",
+            ),
+            Code::QualSelfSigned => (
+                "Сертификат подписанта самоподписанный: квалифицированный сертификат выдаёт аккредитованный УЦ",
+                "The signer's certificate is self-signed: a qualified certificate is issued by an accredited CA",
             ),
             Code::QualSnils => (
                 "СНИЛС владельца (1.2.643.100.3) должен иметь 11 цифр с верным контрольным числом; в сертификате «{value}»",

@@ -333,6 +333,7 @@ fn check_signer(
         validity_time,
         profile: verdict,
         accreditation,
+        self_issued: certificate.subject.same_as(&certificate.issuer),
     };
     let (kind, more) = classify::classify(&facts);
     reasons.extend(more);

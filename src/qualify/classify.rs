@@ -123,6 +123,8 @@ pub struct Facts {
     pub profile: ProfileVerdict,
     /// The trust list's word, when a trust list was given.
     pub accreditation: Option<Accreditation>,
+    /// The signer's certificate names itself as its issuer (self-signed): never qualified.
+    pub self_issued: bool,
 }
 
 /// Decides the kind and lists the reasons (beyond the signature, validity and chain reasons the
@@ -153,7 +155,10 @@ pub fn classify(facts: &Facts) -> (Kind, Vec<(bool, Finding)>) {
 
     let broken =
         !facts.signature_valid || !facts.cert_valid || facts.chain_valid == Some(false) || facts.revoked == Some(true);
-    let qualified_form = algorithm_ok && facts.profile.qualified_profile;
+    if facts.self_issued {
+        reasons.push((false, Finding::new(Code::QualSelfSigned)));
+    }
+    let qualified_form = algorithm_ok && facts.profile.qualified_profile && !facts.self_issued;
     let kind = if broken {
         Kind::Invalid
     } else if !qualified_form {
@@ -193,6 +198,7 @@ mod tests {
                 classes: vec!["КС1"],
             },
             accreditation: Some(Accreditation { accredited: true, finding: Finding::new(Code::QualIssuerAccredited) }),
+            self_issued: false,
         }
     }
 
@@ -210,6 +216,14 @@ mod tests {
         assert_eq!(classify(&f).0, Kind::Unqualified);
         let mut f = facts();
         f.chain_valid = None;
+        assert_eq!(classify(&f).0, Kind::Unqualified);
+    }
+
+    #[test]
+    fn a_self_signed_certificate_is_never_qualified() {
+        let mut f = facts();
+        f.self_issued = true;
+        f.accreditation = None;
         assert_eq!(classify(&f).0, Kind::Unqualified);
     }
 
