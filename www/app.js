@@ -1,11 +1,11 @@
 // The demo page of ekdo-check: reads local files, runs the check in the browser (WebAssembly),
 // shows the verdict. No framework, no bundler, no network: the page requests only its own files
 // and the package in ../pkg/. Texts are in Russian and English (TEXTS); messages of the report
-// come from the report itself (message_ru / message_en).
+// come from the report itself (message_ru / message_en). The sign tab signs with a key file or
+// an external signer; keys stay in this tab's memory only.
 
 // Every text of the demo page, in Russian and English. Keys are shared; `{name}` slots are filled
-// by `t(key, vars)` in app.js. Messages of the report itself come from the report (message_ru,
-// message_en), never from here.
+// by `t(key, vars)`.
 
 const TEXTS = {
   ru: {
@@ -184,7 +184,7 @@ const TEXTS = {
     declaredType: "Тип на портале",
     policyWarnings: "Условия и оговорки",
     channelName: { own: "система работодателя", portal: "портал «Работа России»" },
-    partyName: { employer: "работодатель", employee: "работник" },
+    partyName: { employer: "работодатель", employee: "работник", unknown: "не определена" },
     signer: "Подписант",
     kind: "Вид подписи",
     allowed: "Допустимо",
@@ -420,7 +420,7 @@ const TEXTS = {
     declaredType: "Type on the portal",
     policyWarnings: "Conditions and caveats",
     channelName: { own: "the employer's system", portal: "the «Работа России» portal" },
-    partyName: { employer: "employer", employee: "employee" },
+    partyName: { employer: "employer", employee: "employee", unknown: "unknown" },
     signer: "Signer",
     kind: "Kind",
     allowed: "Allowed",
