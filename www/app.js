@@ -1,11 +1,11 @@
 // The demo page of ekdo-check: reads local files, runs the check in the browser (WebAssembly),
 // shows the verdict. No framework, no bundler, no network: the page requests only its own files
 // and the package in ../pkg/. Texts are in Russian and English (TEXTS); messages of the report
-// come from the report itself (message_ru / message_en).
+// come from the report itself (message_ru / message_en). The sign tab signs with a key file or
+// an external signer; keys stay in this tab's memory only.
 
 // Every text of the demo page, in Russian and English. Keys are shared; `{name}` slots are filled
-// by `t(key, vars)` in app.js. Messages of the report itself come from the report (message_ru,
-// message_en), never from here.
+// by `t(key, vars)`.
 
 const TEXTS = {
   ru: {
@@ -31,15 +31,20 @@ const TEXTS = {
     roleTrust: "перечень УЦ",
     roleReport: "отчёт JSON",
     trustKept: "сохраняется для следующих проверок",
-    partyLabel: "Сторона подписи «{name}»",
+    trustRefused: "Файл «{name}» не принят как перечень УЦ ({code}): {message}",
+    partyLabel: "Сторона подписанта {n} в «{name}»",
+    partyLabelNamed: "Сторона подписанта «{signer}» в «{name}»",
     partyAuto: "сторона: авто",
+    partyAutoIs: "сторона: авто ({party})",
+    partiesIncomplete: "Сторона выбрана не для всех подписантов, а по виду документа её не определить: стороны не переданы, проверка идёт по умолчанию.",
     partyEmployer: "работодатель",
     partyEmployee: "работник",
     metaTitle: "Вид документа и данные для загрузки (ст. 22.3 ТК РФ)",
     docType: "Вид документа",
     docTypeNone: "— не выбран —",
     docTypePaper: "Только на бумаге (ст. 22.1 ТК РФ)",
-    docTypeElectronic: "Электронные документы",
+    docTypeHint: "Раздел на портале: «{group}», кодификатор {codifier} «{codifierName}».",
+    policyHintTitle: "Какие подписи допускает ст. 22.3 ТК РФ",
     channel: "Где подписывается",
     channelOwn: "в системе работодателя",
     channelPortal: "на портале «Работа России»",
@@ -60,13 +65,6 @@ const TEXTS = {
     noDocument: "Добавьте PDF-документ: подписи проверяются вместе с ним.",
     notReport: "Файл «{name}» не является отчётом ekdo-check (schema ekdo-check/report/v1)",
     viewedReport: "Показан сохранённый отчёт из файла «{name}» (проверка {at}, ekdo-check {version}): страница его не перепроверяла.",
-    optionUnsupported: {
-      trustList: "Эта сборка ekdo-check ещё не принимает перечень УЦ: проверка выполнена без него, аккредитация УЦ не проверена.",
-      meta: "Эта сборка ekdo-check ещё не принимает данные документа: вердикт по ТК РФ и имя файла на портале не вычислены.",
-      party: "Эта сборка ekdo-check ещё не принимает сторону подписи: она не учтена.",
-      other: "Эта сборка ekdo-check не принимает параметр «{option}»: проверка выполнена без него.",
-    },
-    metaRejected: "Данные документа не приняты ({code}): {message}. Остальная проверка выполнена без них.",
     checkFailed: "Проверка не выполнена ({code}): {message}",
     readyYes: "Готово к загрузке на портал",
     readyNo: "Не готово к загрузке",
@@ -77,7 +75,6 @@ const TEXTS = {
     trustList: "Перечень УЦ",
     trustListSummary: "версия {version} от {date}: УЦ — {authorities}, ключей — {keys}",
     trustListNone: "не загружен (аккредитация УЦ не проверяется)",
-    trustListIgnored: "загружен, но эта сборка его не применила",
     checkedAt: "Момент проверки",
     checker: "Версия",
     documentCard: "Документ",
@@ -174,8 +171,20 @@ const TEXTS = {
     policyOk: "Виды подписей соответствуют требованиям",
     policyNo: "Виды подписей не соответствуют требованиям",
     electronicAllowed: "Допускается электронная форма",
+    signersRule: "Кто подписывает",
+    signersName: {
+      both: "обе стороны: работодатель и работник",
+      employer: "работодатель",
+      employee: "работник",
+      employer_acknowledged: "работодатель; работник знакомится",
+      either: "любая сторона",
+    },
+    paperReason: "Почему только на бумаге",
+    basis: "Основание",
+    declaredType: "Тип на портале",
+    policyWarnings: "Условия и оговорки",
     channelName: { own: "система работодателя", portal: "портал «Работа России»" },
-    partyName: { employer: "работодатель", employee: "работник" },
+    partyName: { employer: "работодатель", employee: "работник", unknown: "не определена" },
     signer: "Подписант",
     kind: "Вид подписи",
     allowed: "Допустимо",
@@ -199,18 +208,39 @@ const TEXTS = {
     warnings: "Предупреждения",
     noMessages: "Ошибок и предупреждений нет.",
     textReport: "Текстовый отчёт",
-    signIntro: "Создание откреплённой подписи CAdES-BES ключом из файла PKCS#8. Ключ не покидает браузер.",
-    signUnavailable: "Подписание недоступно в этой сборке ekdo-check: пакет не экспортирует функцию sign.",
+    signIntro: "Откреплённая подпись CAdES-BES к документу: ключом из файла или внешним средством подписи.",
+    signPrivacy: "Ключ не покидает браузер и нигде не сохраняется: страница ничего не отправляет в сеть, а прочитанную копию ключа стирает сразу после подписания.",
+    signWhat: "Что подписать",
     signDoc: "Документ (PDF)",
+    signCert: "Сертификат подписанта (.pem, .cer, .crt, .der)",
+    signExisting: "Существующая подпись — чтобы добавить к ней свою (необязательно)",
+    signPem: "Сохранить в PEM (текст base64) вместо DER",
+    signSoftTitle: "Ключ в файле",
+    signSoftHint: "Программный ключ ГОСТ Р 34.10-2012 (256 или 512 бит) в PKCS#8 без пароля, PEM или DER.",
     signKey: "Закрытый ключ (PKCS#8, .pem или .der)",
-    signCert: "Сертификат (.pem, .cer, .crt, .der)",
     signGo: "Подписать",
-    signNeedFiles: "Выберите документ, ключ и сертификат.",
+    signNeedFiles: "Выберите документ, сертификат и ключ.",
+    signNeedDocCert: "Выберите документ и сертификат.",
     signWorking: "Подписание…",
     signDone: "Подпись создана: {size} байт.",
+    cosignDone: "Подпись добавлена к «{existing}»: {size} байт.",
     signDownload: "Скачать «{name}»",
     signCheck: "Проверить эту подпись",
     signFailed: "Подписать не удалось ({code}): {message}",
+    extTitle: "Внешнее средство подписи (плагин браузера, токен)",
+    extHint: "Страница готовит подписываемые атрибуты CAdES-BES и их хеш; подпишите хеш своим средством подписи ключом этого сертификата и вставьте значение подписи.",
+    extPrepare: "Получить хеш",
+    extPrepared: "Хеш {algorithm} подписываемых атрибутов (время подписи {at}):",
+    extValue: "Значение подписи (hex или base64)",
+    extOrder: "Порядок байтов значения",
+    orderName: {
+      "s-then-r": "s‖r, big-endian — как в CMS",
+      "r-then-s": "r‖s, big-endian — как WebCrypto",
+      "little-endian": "обратный, little-endian — как CryptoAPI",
+    },
+    extAssemble: "Собрать подпись",
+    extNoHash: "Сначала получите хеш: документ и сертификат выбраны заново или не выбраны.",
+    extBadValue: "Значение подписи не похоже ни на hex, ни на base64.",
     bytes: "{n} байт",
     units: ["байт", "КиБ", "МиБ", "ГиБ"],
   },
@@ -237,15 +267,20 @@ const TEXTS = {
     roleTrust: "CA trust list",
     roleReport: "JSON report",
     trustKept: "kept for the next checks",
-    partyLabel: "Party of the signature «{name}»",
+    trustRefused: "The file «{name}» was not taken as a CA trust list ({code}): {message}",
+    partyLabel: "Party of signer {n} in «{name}»",
+    partyLabelNamed: "Party of the signer «{signer}» in «{name}»",
     partyAuto: "party: auto",
+    partyAutoIs: "party: auto ({party})",
+    partiesIncomplete: "A party is chosen for some signers only and the document type does not tell the others: no parties were sent, the check uses the defaults.",
     partyEmployer: "employer",
     partyEmployee: "employee",
     metaTitle: "Document type and upload data (Labour Code art. 22.3)",
     docType: "Document type",
     docTypeNone: "— not chosen —",
     docTypePaper: "Paper only (Labour Code art. 22.1)",
-    docTypeElectronic: "Electronic documents",
+    docTypeHint: "Portal section «{group}», codifier {codifier} «{codifierName}».",
+    policyHintTitle: "Which signatures Labour Code art. 22.3 allows",
     channel: "Where it is signed",
     channelOwn: "in the employer's system",
     channelPortal: "on the «Работа России» portal",
@@ -266,13 +301,6 @@ const TEXTS = {
     noDocument: "Add the PDF document: signatures are checked together with it.",
     notReport: "The file «{name}» is not an ekdo-check report (schema ekdo-check/report/v1)",
     viewedReport: "Showing a saved report from the file «{name}» (checked {at}, ekdo-check {version}): the page has not re-checked it.",
-    optionUnsupported: {
-      trustList: "This build of ekdo-check does not take the CA trust list yet: the check ran without it, CA accreditation is not checked.",
-      meta: "This build of ekdo-check does not take the document data yet: no labour-law verdict and no portal file name.",
-      party: "This build of ekdo-check does not take signature parties yet: they are ignored.",
-      other: "This build of ekdo-check does not take the option «{option}»: the check ran without it.",
-    },
-    metaRejected: "The document data were refused ({code}): {message}. The rest of the check ran without them.",
     checkFailed: "The check failed ({code}): {message}",
     readyYes: "Ready to upload to the portal",
     readyNo: "Not ready to upload",
@@ -283,7 +311,6 @@ const TEXTS = {
     trustList: "CA trust list",
     trustListSummary: "version {version} of {date}: {authorities} CAs, {keys} keys",
     trustListNone: "not loaded (CA accreditation is not checked)",
-    trustListIgnored: "loaded, but this build did not apply it",
     checkedAt: "Checked at",
     checker: "Version",
     documentCard: "Document",
@@ -380,8 +407,20 @@ const TEXTS = {
     policyOk: "The kinds of signature meet the requirements",
     policyNo: "The kinds of signature do not meet the requirements",
     electronicAllowed: "Electronic form allowed",
+    signersRule: "Who signs",
+    signersName: {
+      both: "both parties: employer and employee",
+      employer: "the employer",
+      employee: "the employee",
+      employer_acknowledged: "the employer; the employee acknowledges",
+      either: "either party",
+    },
+    paperReason: "Why paper only",
+    basis: "Basis",
+    declaredType: "Type on the portal",
+    policyWarnings: "Conditions and caveats",
     channelName: { own: "the employer's system", portal: "the «Работа России» portal" },
-    partyName: { employer: "employer", employee: "employee" },
+    partyName: { employer: "employer", employee: "employee", unknown: "unknown" },
     signer: "Signer",
     kind: "Kind",
     allowed: "Allowed",
@@ -405,58 +444,43 @@ const TEXTS = {
     warnings: "Warnings",
     noMessages: "No errors or warnings.",
     textReport: "Text report",
-    signIntro: "Makes a detached CAdES-BES signature with a key from a PKCS#8 file. The key never leaves the browser.",
-    signUnavailable: "Signing is unavailable in this build of ekdo-check: the package does not export a sign function.",
+    signIntro: "A detached CAdES-BES signature of a document: with a key from a file or with an external signer.",
+    signPrivacy: "The key never leaves the browser and is not stored: the page sends nothing over the network and wipes its copy of the key right after signing.",
+    signWhat: "What to sign",
     signDoc: "Document (PDF)",
+    signCert: "Signer's certificate (.pem, .cer, .crt, .der)",
+    signExisting: "An existing signature — to add yours to it (optional)",
+    signPem: "Save as PEM (base64 text) instead of DER",
+    signSoftTitle: "Key in a file",
+    signSoftHint: "A software GOST R 34.10-2012 key (256 or 512 bits) in unencrypted PKCS#8, PEM or DER.",
     signKey: "Private key (PKCS#8, .pem or .der)",
-    signCert: "Certificate (.pem, .cer, .crt, .der)",
     signGo: "Sign",
-    signNeedFiles: "Choose the document, the key and the certificate.",
+    signNeedFiles: "Choose the document, the certificate and the key.",
+    signNeedDocCert: "Choose the document and the certificate.",
     signWorking: "Signing…",
     signDone: "Signature made: {size} bytes.",
+    cosignDone: "Signature added to «{existing}»: {size} bytes.",
     signDownload: "Download «{name}»",
     signCheck: "Check this signature",
     signFailed: "Signing failed ({code}): {message}",
+    extTitle: "External signer (browser plug-in, token)",
+    extHint: "The page prepares the CAdES-BES signed attributes and their hash; sign the hash with your signer and this certificate's key, then paste the signature value.",
+    extPrepare: "Get the hash",
+    extPrepared: "The {algorithm} hash of the signed attributes (signing time {at}):",
+    extValue: "Signature value (hex or base64)",
+    extOrder: "Byte order of the value",
+    orderName: {
+      "s-then-r": "s‖r, big-endian — as in CMS",
+      "r-then-s": "r‖s, big-endian — as WebCrypto",
+      "little-endian": "reversed, little-endian — as CryptoAPI",
+    },
+    extAssemble: "Assemble the signature",
+    extNoHash: "Get the hash first: the document and certificate were chosen anew or not at all.",
+    extBadValue: "The signature value is neither hex nor base64.",
     bytes: "{n} bytes",
     units: ["bytes", "KiB", "MiB", "GiB"],
   },
 };
-
-/**
- * The document types of the labour-law check (ids of the core's catalogue), electronic first,
- * then those Labour Code art. 22.1 keeps on paper.
- */
-const DOCUMENT_TYPES = [
-  ["employment_contract", "Трудовой договор", "Employment contract"],
-  ["employment_contract_amendment", "Дополнительное соглашение к трудовому договору", "Amendment to the employment contract"],
-  ["liability_agreement", "Договор о материальной ответственности", "Liability agreement"],
-  ["apprenticeship_agreement", "Ученический договор", "Apprenticeship agreement"],
-  ["education_agreement", "Договор на получение образования", "Education agreement"],
-  ["disciplinary_order", "Приказ о применении дисциплинарного взыскания", "Disciplinary order"],
-  ["disciplinary_order_acknowledgement", "Ознакомление с приказом о применении дисциплинарного взыскания", "Acknowledgement of a disciplinary order"],
-  ["terms_change_notice", "Уведомление об изменении условий трудового договора", "Notice of a change to the terms of the employment contract"],
-  ["transfer_consent", "Согласие на перевод", "Consent to a transfer"],
-  ["resignation_letter", "Заявление об увольнении по собственному желанию", "Resignation letter"],
-  ["resignation_withdrawal", "Отзыв заявления об увольнении", "Withdrawal of a resignation letter"],
-  ["hiring_order", "Приказ о приёме на работу", "Hiring order"],
-  ["vacation_application", "Заявление на отпуск", "Vacation application"],
-  ["vacation_order", "Приказ о предоставлении отпуска", "Vacation order"],
-  ["transfer_order", "Приказ о переводе на другую работу", "Transfer order"],
-  ["bonus_order", "Приказ о премировании", "Bonus order"],
-  ["business_trip_order", "Приказ о направлении в командировку", "Business trip order"],
-  ["income_certificate_request", "Заявление о выдаче справки о доходах", "Request for an income certificate"],
-  ["explanatory_note", "Объяснительная записка", "Explanatory note"],
-  ["local_act_acknowledgement", "Ознакомление с локальным нормативным актом", "Acknowledgement of a local regulation"],
-  ["termination_agreement", "Соглашение о расторжении трудового договора", "Termination agreement"],
-  ["other", "Иной документ", "Other document"],
-].map(([id, ru, en]) => ({ id, ru, en, paper: false })).concat(
-  [
-    ["work_record_book", "Трудовая книжка", "Work record book"],
-    ["accident_report", "Акт о несчастном случае на производстве", "Industrial accident report"],
-    ["dismissal_order", "Приказ об увольнении", "Dismissal order"],
-    ["safety_briefing_record", "Документ о прохождении инструктажа по охране труда", "Record of an occupational safety briefing"],
-  ].map(([id, ru, en]) => ({ id, ru, en, paper: true })),
-);
 
 // ---------------------------------------------------------------------------------------------
 // State and helpers
@@ -472,9 +496,13 @@ const state = {
   lang: initialLang(),
   /** The PDF: { name, bytes }. */
   document: null,
-  /** Signature files: { name, bytes, party: "" | "employer" | "employee" }. */
+  /**
+   * Signature files: { name, bytes, parties, signers, assigned }. `signers` are the signers' names
+   * from the last check (null before one: one slot), `parties` the party chosen for each ("" for
+   * auto) and `assigned` the party the core gave each in the last check with a document type.
+   */
   signatures: [],
-  /** The CA trust list, kept across checks: { name, bytes }. */
+  /** The CA trust list, parsed once and kept across checks: { name, size, handle, summary }. */
   trustList: null,
   /** A saved report opened from a .json file instead of a check: { name, report }. */
   viewed: null,
@@ -482,8 +510,6 @@ const state = {
   report: null,
   notices: [],
   failure: null,
-  /** Option keys the loaded build refused as unknown; not sent again. */
-  unsupported: new Set(),
   /** Finished runs, shown as data-run on the result (tests wait for it). */
   runs: 0,
 };
@@ -491,6 +517,8 @@ const state = {
 const $ = (id) => document.getElementById(id);
 let mod = null;
 let codeTable = null;
+/** The core's catalogue of document types (documentTypes()): { groups, signature_kinds, types }. */
+let catalogue = null;
 
 function initialLang() {
   const asked = new URLSearchParams(location.search).get("lang");
@@ -624,20 +652,61 @@ function applyLang() {
   $("progress-text").textContent = progressText();
   renderFiles();
   render();
+  renderPrepared();
+  renderSignResult();
 }
 
+/**
+ * Fills the document type select from the core's catalogue: the electronic types under their
+ * portal sections (in the catalogue's order), then those Labour Code art. 22.1 keeps on paper.
+ */
 function fillDocumentTypes() {
   const select = $("doc-type");
   const chosen = select.value;
   select.replaceChildren(h("option", { value: "" }, t("docTypeNone")));
-  const groups = [
-    [t("docTypeElectronic"), DOCUMENT_TYPES.filter((d) => !d.paper)],
-    [t("docTypePaper"), DOCUMENT_TYPES.filter((d) => d.paper)],
-  ];
-  for (const [label, types] of groups) {
-    select.append(h("optgroup", { label }, types.map((d) => h("option", { value: d.id }, d[state.lang]))));
+  const types = catalogue?.types ?? [];
+  const sections = new Map();
+  for (const type of types.filter((d) => d.electronic)) {
+    if (!sections.has(type.group)) sections.set(type.group, []);
+    sections.get(type.group).push(type);
   }
-  select.value = chosen;
+  const option = (d) => h("option", { value: d.id }, state.lang === "en" ? d.name_en : d.name_ru);
+  for (const [group, list] of sections) select.append(h("optgroup", { label: group, lang: "ru" }, list.map(option)));
+  const paper = types.filter((d) => !d.electronic);
+  if (paper.length) select.append(h("optgroup", { label: t("docTypePaper") }, paper.map(option)));
+  select.value = types.some((d) => d.id === chosen) ? chosen : "";
+  renderPolicyHint();
+}
+
+/** The chosen type's portal section and what art. 22.3 allows each party (policyText). */
+function renderPolicyHint() {
+  const box = $("policy-hint");
+  const type = catalogue?.types.find((d) => d.id === $("doc-type").value);
+  if (!type || !mod) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const channel = $("channel").value;
+  const cells = ["employer", "employee"].map((party) => {
+    try {
+      return mod.policyText(type.id, party, channel, state.lang);
+    } catch (e) {
+      return errorText(e);
+    }
+  });
+  box.replaceChildren(
+    h("p", { class: "hint" }, t("docTypeHint", { group: type.group, codifier: type.codifier, codifierName: type.codifier_name })),
+    h("h3", { text: t("policyHintTitle") }),
+    h("pre", { testid: "policy-text" }, cells.join("\n")));
+  box.hidden = false;
+}
+
+/** A document type's name in the current language, from the catalogue. */
+function typeName(id, fallback) {
+  const type = catalogue?.types.find((d) => d.id === id);
+  if (!type) return fallback ?? id;
+  return state.lang === "en" ? type.name_en : type.name_ru;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -740,11 +809,15 @@ async function ingestNow(files) {
     }
     for (const f of batch.filter((f) => f.role === "signature")) {
       const i = state.signatures.findIndex((s) => s.name === f.name);
-      const entry = { name: f.name, bytes: f.bytes, party: i >= 0 ? state.signatures[i].party : "" };
+      // The same name again replaces the file; its signers are unknown until the next check.
+      const entry = signatureEntry(f.name, f.bytes);
       if (i >= 0) state.signatures[i] = entry;
       else state.signatures.push(entry);
     }
-    for (const f of batch.filter((f) => f.role === "trust")) state.trustList = { name: f.name, bytes: f.bytes };
+    for (const f of batch.filter((f) => f.role === "trust")) {
+      const refused = loadTrustList(f.name, f.bytes);
+      if (refused) notices.push({ level: "error", code: refused.code, text: () => t("trustRefused", { name: f.name, code: refused.code, message: errorText(refused) }) });
+    }
     if (documents.length === 0 && reports.length > 0) {
       const f = reports[reports.length - 1];
       const report = parseReport(f.bytes);
@@ -762,6 +835,32 @@ async function ingestNow(files) {
   }
 }
 
+function signatureEntry(name, bytes) {
+  return { name, bytes, parties: [], signers: null, assigned: [] };
+}
+
+/**
+ * Parses a trust list once (TrustList.parse) and keeps the handle for every later check; the
+ * handle it replaces is freed. Returns the Error when the file is not such a list (the loaded
+ * list, if any, stays).
+ */
+function loadTrustList(name, bytes) {
+  let handle;
+  try {
+    handle = mod.TrustList.parse(bytes);
+  } catch (e) {
+    return e;
+  }
+  dropTrustList();
+  state.trustList = { name, size: bytes.length, handle, summary: handle.summary() };
+  return null;
+}
+
+function dropTrustList() {
+  state.trustList?.handle.free();
+  state.trustList = null;
+}
+
 function parseReport(bytes) {
   try {
     const value = JSON.parse(new TextDecoder().decode(bytes));
@@ -775,7 +874,26 @@ function parseReport(bytes) {
 // Checking
 // ---------------------------------------------------------------------------------------------
 
-function readMeta() {
+/** The signer slots of a signature file: its signers' names after a check, one slot before. */
+function slots(s) {
+  return s.signers ?? [null];
+}
+
+/**
+ * The party of every signer, in file order (meta.parties): the one chosen, else the one the core
+ * assigned in the last check. Null when nothing is chosen (the core then assigns the type's
+ * parties in order) or when a signer's party is neither chosen nor known.
+ */
+function readParties(notices) {
+  const chosen = state.signatures.flatMap((s) => slots(s).map((_, j) => s.parties[j] || ""));
+  if (!chosen.some(Boolean)) return null;
+  const parties = state.signatures.flatMap((s) => slots(s).map((_, j) => s.parties[j] || s.assigned[j] || ""));
+  if (parties.every(Boolean)) return parties;
+  notices.push({ level: "warn", text: () => t("partiesIncomplete") });
+  return null;
+}
+
+function readMeta(notices) {
   const documentType = $("doc-type").value;
   if (!documentType) return null;
   const meta = { document_type: documentType, channel: $("channel").value };
@@ -785,53 +903,35 @@ function readMeta() {
   if (employee) meta.employee = employee;
   if (number) meta.number = number;
   if (date) meta.date = date;
-  if (state.signatures.length > 0 && state.signatures.every((s) => s.party)) meta.parties = state.signatures.map((s) => s.party);
+  const parties = readParties(notices);
+  if (parties) meta.parties = parties;
   return meta;
 }
 
-/**
- * Calls `check`, leaving out the options this build refuses as unknown (`trustList` and `meta`
- * arrive with later versions of the core) and running without `meta` when the core refuses its
- * values; each such step becomes a notice on the page.
- */
+/** Calls `check`, through the parsed trust list when one is loaded. */
 function callCheck(notices) {
   const options = { lang: state.lang, documentName: state.document.name };
   const at = $("check-at").value.trim();
   if (at) options.at = at;
-  if (state.trustList && !state.unsupported.has("trustList")) options.trustList = state.trustList.bytes;
-  const meta = readMeta();
-  if (meta && !state.unsupported.has("meta")) options.meta = meta;
-  let withParty = !state.unsupported.has("party");
-  const notSent = [...state.unsupported].filter((k) => (k === "trustList" && state.trustList) || (k === "meta" && meta) || (k === "party" && state.signatures.some((s) => s.party)));
-  for (const k of notSent) notices.push({ level: "info", text: () => unsupportedText(k) });
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const signatures = state.signatures.map((s) => (withParty && s.party ? { name: s.name, bytes: s.bytes, party: s.party } : { name: s.name, bytes: s.bytes }));
-    try {
-      return mod.check(state.document.bytes, signatures, options);
-    } catch (e) {
-      if (e?.code !== "OPTIONS_INVALID") throw e;
-      const unknown = /unknown option «(\w+)»/.exec(String(e.message))?.[1];
-      if (unknown && (unknown in options || unknown === "party")) {
-        state.unsupported.add(unknown);
-        if (unknown === "party") withParty = false;
-        else delete options[unknown];
-        if (unknown !== "party" || signatures.some((s) => s.party)) notices.push({ level: "info", text: () => unsupportedText(unknown) });
-        continue;
-      }
-      if ("meta" in options) {
-        delete options.meta;
-        notices.push({ level: "error", text: () => t("metaRejected", { code: e.code, message: errorText(e) }), code: e.code });
-        continue;
-      }
-      throw e;
-    }
-  }
-  throw Object.assign(new Error("too many option retries"), { code: "INTERNAL" });
+  const meta = readMeta(notices);
+  if (meta) options.meta = meta;
+  const signatures = state.signatures.map((s) => ({ name: s.name, bytes: s.bytes }));
+  return state.trustList
+    ? state.trustList.handle.check(state.document.bytes, signatures, options)
+    : mod.check(state.document.bytes, signatures, options);
 }
 
-function unsupportedText(option) {
-  const known = ["trustList", "meta", "party"].includes(option);
-  return t(known ? `optionUnsupported.${option}` : "optionUnsupported.other", { option });
+/** Keeps each signature file's signers and their assigned parties from the report. */
+function learnSigners(report) {
+  const assigned = (report.policy?.signatures ?? []).map((p) => (p.party === "employer" || p.party === "employee" ? p.party : ""));
+  let k = 0;
+  state.signatures.forEach((s, i) => {
+    const r = report.signatures[i];
+    if (!r) return;
+    s.signers = r.signers.length ? r.signers.map((x) => x.subject_cn ?? ([x.surname, x.given_name].filter(Boolean).join(" ") || null)) : [null];
+    s.parties = s.parties.slice(0, s.signers.length);
+    s.assigned = report.policy ? s.signers.map(() => assigned[k++] ?? "") : [];
+  });
 }
 
 /** The text of an Error thrown by the package, in the current language. */
@@ -878,6 +978,7 @@ async function checkNow(notices = [], readBytes = null) {
     await check(notices, readBytes);
   } finally {
     state.runs++;
+    renderFiles();
     render();
   }
 }
@@ -906,6 +1007,7 @@ async function check(notices, readBytes) {
   const started = performance.now();
   try {
     state.report = callCheck(state.notices);
+    learnSigners(state.report);
   } catch (e) {
     state.report = null;
     state.failure = { code: e?.code || "INTERNAL", error: e };
@@ -929,22 +1031,29 @@ function renderFiles() {
       remove(state.document.name, () => change(() => { state.document = null; state.signatures = []; }))));
   }
   state.signatures.forEach((s, index) => {
-    const select = h("select", { "aria-label": t("partyLabel", { name: s.name }), "data-testid": "party",
-      onchange: (e) => change(() => { s.party = e.target.value; }) },
-      h("option", { value: "" }, t("partyAuto")),
-      h("option", { value: "employer" }, t("partyEmployer")),
-      h("option", { value: "employee" }, t("partyEmployee")));
-    select.value = s.party;
+    // One party select per signer (meta.parties has one entry per signer, in file order).
+    const selects = slots(s).map((signer, j) => {
+      const auto = s.assigned[j] ? t("partyAutoIs", { party: partyName(s.assigned[j]) }) : t("partyAuto");
+      const label = signer ? t("partyLabelNamed", { signer, name: s.name }) : t("partyLabel", { n: j + 1, name: s.name });
+      const select = h("select", { "aria-label": label, title: signer, "data-testid": "party", "data-signer": j,
+        onchange: (e) => change(() => { s.parties[j] = e.target.value; }) },
+        h("option", { value: "" }, auto),
+        h("option", { value: "employer" }, t("partyEmployer")),
+        h("option", { value: "employee" }, t("partyEmployee")));
+      select.value = s.parties[j] || "";
+      return select;
+    });
     items.push(h("li", { "data-role": "signature" },
       h("span", { class: "role" }, t("roleSignature")), h("span", { class: "name" }, s.name),
-      h("span", { class: "muted" }, humanBytes(s.bytes.length)), select,
+      h("span", { class: "muted" }, humanBytes(s.bytes.length)), selects,
       remove(s.name, () => change(() => { state.signatures.splice(index, 1); }))));
   });
   if (state.trustList) {
+    const tl = state.trustList;
     items.push(h("li", { "data-role": "trust" },
-      h("span", { class: "role" }, t("roleTrust")), h("span", { class: "name" }, state.trustList.name),
-      h("span", { class: "muted" }, `${humanBytes(state.trustList.bytes.length)} · ${t("trustKept")}`),
-      remove(state.trustList.name, () => change(() => { state.trustList = null; }))));
+      h("span", { class: "role" }, t("roleTrust")), h("span", { class: "name" }, tl.name),
+      h("span", { class: "muted", testid: "trust-summary" }, `${humanBytes(tl.size)} · ${trustSummary(tl.summary)} · ${t("trustKept")}`),
+      remove(tl.name, () => change(() => dropTrustList()))));
   }
   if (state.viewed) {
     items.push(h("li", { "data-role": "report" },
@@ -983,17 +1092,16 @@ function render() {
   result.hidden = parts.length === 0;
 }
 
+function trustSummary(s) {
+  return t("trustListSummary", {
+    version: s.version ?? t("none"), date: s.date ? when(s.date, false) : t("none"),
+    authorities: num(s.authorities), keys: num(s.keys),
+  });
+}
+
 function renderBanner(r) {
   const blockers = r.upload?.blockers?.length ?? 0;
-  let trust;
-  if (r.trust_list) {
-    trust = t("trustListSummary", {
-      version: r.trust_list.version ?? t("none"), date: r.trust_list.date ? when(r.trust_list.date, false) : t("none"),
-      authorities: num(r.trust_list.authorities), keys: num(r.trust_list.keys),
-    });
-  } else {
-    trust = state.trustList && !state.viewed ? t("trustListIgnored") : t("trustListNone");
-  }
+  const trust = r.trust_list ? trustSummary(r.trust_list) : t("trustListNone");
   return h("section", { class: `banner ${r.ready ? "good" : "bad"}`, testid: "ready-banner", "data-ready": String(r.ready) },
     h("div", { class: "banner-head" },
       h("span", { class: "banner-icon", "aria-hidden": "true" }, r.ready ? "✓" : "✗"),
@@ -1137,26 +1245,36 @@ function renderSigner(x) {
 }
 
 function renderPolicy(p) {
-  const typeName = state.lang === "ru" ? p.document_type_ru || p.document_type
-    : DOCUMENT_TYPES.find((d) => d.id === p.document_type)?.en ?? p.document_type;
+  const name = state.lang === "ru" ? p.document_type_ru || typeName(p.document_type) : typeName(p.document_type, p.document_type_ru);
+  const paperReason = state.lang === "en" ? p.paper_reason_en : p.paper_reason_ru;
+  const basis = (s) => (state.lang === "en" ? s.basis_en : s.basis_ru);
+  const warnings = p.warnings ?? [];
   return h("section", { class: "card", testid: "policy-card", "data-ok": String(p.ok), "aria-labelledby": "policy-h" },
     h("div", { class: "card-head" },
       h("h2", { id: "policy-h", text: t("policyCard") }),
       h("span", { class: `pill ${p.ok ? "good" : "bad"}`, testid: "policy-verdict" }, p.ok ? t("policyOk") : t("policyNo"))),
     h("dl", { class: "fields" },
-      row(t("docType"), typeName, "document_type", p.document_type),
+      row(t("docType"), name, "document_type", p.document_type),
       row(t("channel"), t(`channelName.${p.channel}`), "channel", p.channel),
-      row(t("electronicAllowed"), yesNo(p.electronic_allowed), "electronic_allowed", String(p.electronic_allowed))),
+      p.signers ? row(t("signersRule"), t(`signersName.${p.signers}`), "signers", p.signers) : null,
+      row(t("electronicAllowed"), yesNo(p.electronic_allowed), "electronic_allowed", String(p.electronic_allowed)),
+      paperReason ? row(t("paperReason"), paperReason, "paper_reason") : null),
     p.signatures.length
       ? h("div", { class: "table-wrap" }, h("table", { testid: "policy-signatures" },
-        h("thead", null, h("tr", null, [t("file"), t("signer"), t("party"), t("kind"), t("allowed"), ""].map((c) => h("th", { scope: "col" }, c)))),
-        h("tbody", null, p.signatures.map((s) => h("tr", { "data-ok": String(s.ok) },
+        h("thead", null, h("tr", null, [t("file"), t("signer"), t("party"), t("kind"), t("allowed"), t("declaredType"), ""].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", null, p.signatures.map((s) => h("tr", { "data-ok": String(s.ok), "data-party": s.party },
           h("td", null, s.file), h("td", null, s.signer ?? t("none")),
           h("td", null, partyName(s.party)),
-          h("td", null, kindBadge(s.kind)), h("td", null, s.allowed.join(", ") || t("none")),
+          h("td", null, kindBadge(s.kind)),
+          h("td", null, s.allowed.join(", ") || t("none"),
+            basis(s) ? h("details", { class: "basis" }, h("summary", null, t("basis")), h("p", null, basis(s))) : null),
+          h("td", { "data-field": "declared_type" }, s.declared_type ?? t("none")),
           h("td", { class: s.ok ? "t-ok" : "t-bad" }, s.ok ? "✓" : "✗"))))))
       : null,
-    p.findings.length ? h("ul", { class: "messages" }, p.findings.map((m) => messageItem(m, p.ok ? "warn" : "error"))) : null);
+    p.findings.length ? h("ul", { class: "messages", testid: "policy-findings" }, p.findings.map((m) => messageItem(m, "error"))) : null,
+    warnings.length
+      ? [h("h3", { text: t("policyWarnings") }), h("ul", { class: "messages", testid: "policy-warnings" }, warnings.map((m) => messageItem(m, "warn")))]
+      : null);
 }
 
 function renderUpload(r) {
@@ -1232,42 +1350,166 @@ function renderText(r) {
 // Signing
 // ---------------------------------------------------------------------------------------------
 
-const signState = { url: null };
+/**
+ * The sign tab. `result` is what the last attempt gave: { ok: true, bytes, name, document,
+ * existing } or { ok: false, code, error } (or a page-made { ok: false, text }); `prepared` is
+ * signPrepare's answer while the external signer works. The key itself is never kept.
+ */
+const signState = { url: null, result: null, prepared: null };
+
+const readBytes = (file) => file.arrayBuffer().then((b) => new Uint8Array(b));
+
+function signFiles() {
+  const [doc, cert, existing, key] = ["sign-doc", "sign-cert", "sign-existing", "sign-key"].map((id) => $(id).files?.[0] ?? null);
+  return { doc, cert, existing, key };
+}
+
+/** Shows the signature made (or why not); the download link is a Blob URL of the bytes. */
+function renderSignResult() {
+  const out = $("sign-result");
+  const r = signState.result;
+  if (!r) {
+    out.replaceChildren();
+    return;
+  }
+  if (!r.ok) {
+    const text = r.text ? t(r.text) : t("signFailed", { code: r.code, message: errorText(r.error) });
+    out.replaceChildren(h("p", { class: "notice error", role: "alert", testid: "sign-error", "data-code": r.code ?? null }, text));
+    return;
+  }
+  const done = r.existing ? t("cosignDone", { existing: r.existing, size: num(r.bytes.length) }) : t("signDone", { size: num(r.bytes.length) });
+  out.replaceChildren(
+    h("p", { class: "notice good", testid: "sign-done", "data-size": r.bytes.length }, done),
+    h("div", { class: "row" },
+      h("a", { class: "button primary", href: signState.url, download: r.name, testid: "sign-download" }, t("signDownload", { name: r.name })),
+      h("button", { type: "button", class: "ghost", testid: "sign-check", onclick: () => checkSigned(r) }, t("signCheck"))));
+}
+
+function signSucceeded(bytes, document, existing) {
+  if (signState.url) URL.revokeObjectURL(signState.url);
+  signState.url = URL.createObjectURL(new Blob([bytes], { type: "application/pkcs7-signature" }));
+  signState.result = { ok: true, bytes, name: `${document.name}.sig`, document, existing: existing?.name ?? null };
+  renderSignResult();
+}
+
+function signFailed(e) {
+  signState.result = { ok: false, code: e?.code || "INTERNAL", error: e };
+  renderSignResult();
+}
+
+/** Moves the document and the new signature to the check tab and checks them. */
+async function checkSigned(r) {
+  const bytes = await readBytes(r.document);
+  selectTab("check");
+  await change(() => {
+    state.document = { name: r.document.name, bytes };
+    state.signatures = [signatureEntry(r.name, r.bytes)];
+    state.viewed = null;
+  });
+}
+
+/** A raw signature value typed as hex (spaces and colons allowed) or base64 / base64url. */
+function parseRawValue(text) {
+  const compact = text.replace(/[\s:]/g, "");
+  if (compact.length > 0 && compact.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(compact)) {
+    return Uint8Array.from(compact.match(/../g), (x) => parseInt(x, 16));
+  }
+  if (compact.length > 0 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
+    try {
+      const binary = atob(compact.replace(/-/g, "+").replace(/_/g, "/"));
+      return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+function renderPrepared() {
+  const p = signState.prepared;
+  $("ext-hash").hidden = !p;
+  if (!p) return;
+  $("ext-prepared").textContent = t("extPrepared", { algorithm: p.digestAlgorithm, at: when(p.at) });
+  $("ext-hash-hex").textContent = hex(p.hash);
+}
 
 function setupSign() {
-  const available = typeof mod.sign === "function";
-  $("sign-unavailable").hidden = available;
-  for (const el of $("sign-form").elements) el.disabled = !available;
+  // A new document or certificate makes the prepared hash stale.
+  for (const id of ["sign-doc", "sign-cert"]) {
+    $(id).addEventListener("change", () => {
+      signState.prepared = null;
+      renderPrepared();
+    });
+  }
+
   $("sign-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    const out = $("sign-result");
-    const [doc, key, cert] = ["sign-doc", "sign-key", "sign-cert"].map((id) => $(id).files?.[0]);
-    if (!doc || !key || !cert) {
-      out.replaceChildren(h("p", { class: "notice error" }, t("signNeedFiles")));
+    const { doc, cert, existing, key } = signFiles();
+    if (!doc || !cert || !key) {
+      signState.result = { ok: false, text: "signNeedFiles" };
+      renderSignResult();
       return;
     }
-    out.replaceChildren(h("p", { class: "muted" }, t("signWorking")));
+    $("sign-result").replaceChildren(h("p", { class: "muted" }, t("signWorking")));
+    let keyBytes = null;
     try {
-      const [d, k, c] = await Promise.all([doc, key, cert].map((f) => f.arrayBuffer().then((b) => new Uint8Array(b))));
-      const result = mod.sign(d, k, c, {});
-      const bytes = result instanceof Uint8Array ? result : result?.bytes ?? result?.signature ?? new Uint8Array(result);
-      if (signState.url) URL.revokeObjectURL(signState.url);
-      signState.url = URL.createObjectURL(new Blob([bytes], { type: "application/pkcs7-signature" }));
-      const name = `${doc.name}.sig`;
-      out.replaceChildren(
-        h("p", { class: "notice good" }, t("signDone", { size: num(bytes.length) })),
-        h("div", { class: "row" },
-          h("a", { class: "button primary", href: signState.url, download: name, testid: "sign-download" }, t("signDownload", { name })),
-          h("button", { type: "button", class: "ghost", onclick: () => {
-            selectTab("check");
-            change(() => {
-              state.document = { name: doc.name, bytes: d };
-              state.signatures = [{ name, bytes, party: "" }];
-              state.viewed = null;
-            });
-          } }, t("signCheck"))));
+      const [d, c, x] = await Promise.all([readBytes(doc), readBytes(cert), existing ? readBytes(existing) : null]);
+      keyBytes = await readBytes(key);
+      const options = { pem: $("sign-pem").checked };
+      const bytes = x ? mod.cosign(d, x, keyBytes, c, options) : mod.sign(d, keyBytes, c, options);
+      signSucceeded(bytes, doc, existing);
     } catch (err) {
-      out.replaceChildren(h("p", { class: "notice error", role: "alert" }, t("signFailed", { code: err?.code || "INTERNAL", message: errorText(err) })));
+      signFailed(err);
+    } finally {
+      // The page's copy of the key goes at once (the core wipes its own copy too).
+      keyBytes?.fill(0);
+    }
+  });
+
+  $("ext-prepare").addEventListener("click", async () => {
+    const { doc, cert } = signFiles();
+    signState.prepared = null;
+    renderPrepared();
+    if (!doc || !cert) {
+      signState.result = { ok: false, text: "signNeedDocCert" };
+      renderSignResult();
+      return;
+    }
+    try {
+      const [d, c] = await Promise.all([readBytes(doc), readBytes(cert)]);
+      const at = new Date();
+      const p = mod.signPrepare(d, c, { at });
+      signState.prepared = { ...p, at: at.toISOString(), document: doc, existing: null };
+      signState.result = null;
+    } catch (err) {
+      signState.result = { ok: false, code: err?.code || "INTERNAL", error: err };
+    }
+    renderPrepared();
+    renderSignResult();
+  });
+
+  $("ext-assemble").addEventListener("click", async () => {
+    const p = signState.prepared;
+    if (!p) {
+      signState.result = { ok: false, text: "extNoHash" };
+      renderSignResult();
+      return;
+    }
+    const value = parseRawValue($("ext-value").value);
+    if (!value) {
+      signState.result = { ok: false, text: "extBadValue" };
+      renderSignResult();
+      return;
+    }
+    try {
+      const { existing } = signFiles();
+      const options = { order: $("ext-order").value, pem: $("sign-pem").checked };
+      if (existing) options.existing = await readBytes(existing);
+      signSucceeded(mod.signAssemble(p.state, value, options), p.document, existing);
+    } catch (err) {
+      signFailed(err);
     }
   });
 }
@@ -1350,6 +1592,7 @@ async function main() {
     mod = await import("../pkg/index.js");
     await mod.default();
     codeTable = mod.codes();
+    catalogue = mod.documentTypes();
   } catch (e) {
     showProgress(0, 1, () => t("loadFailed", { detail: e?.message || String(e) }));
     document.body.dataset.ready = "error";
@@ -1357,6 +1600,7 @@ async function main() {
   }
   $("progress").hidden = true;
   $("version").textContent = mod.version();
+  fillDocumentTypes();
   setupDrop();
   setupSign();
   $("clear").addEventListener("click", () => serial(() => {
@@ -1372,6 +1616,7 @@ async function main() {
   }));
   $("recheck").addEventListener("click", () => runCheck());
   $("meta").addEventListener("change", () => {
+    renderPolicyHint();
     if (state.document) runCheck();
   });
   $("meta").addEventListener("submit", (e) => {
