@@ -1,9 +1,8 @@
-/** A detached signature file: its name (for the report and the manifest) and its bytes. */
+/** A detached signature file: its name (for the report and the manifest) and its bytes.
+ *  The party of each signer is given in `meta.parties`. */
 export interface SignatureInput {
   name?: string;
   bytes: Uint8Array;
-  /** The party of this signature: "employer" or "employee" (for the labour-law check). */
-  party?: "employer" | "employee";
 }
 
 /** Options of `check`. Unknown keys throw an Error with code OPTIONS_INVALID. */
@@ -196,20 +195,37 @@ export interface TrustListSummary {
 export interface PolicySignature {
   file: string;
   signer: string | null;
+  /** "employer", "employee" or "unknown". */
   party: string;
   kind: Kind | null;
+  /** The kinds the law allows this party here, as labels (УКЭП, УНЭП (ЕСИА), ...). */
   allowed: string[];
+  basis_ru: string | null;
+  basis_en: string | null;
   ok: boolean;
+  /** Allowed only on a condition the file cannot show (e.g. an УНЭП issued via ЕСИА). */
+  conditional: boolean;
+  /** The signature type to declare to the portal. */
+  declared_type: string | null;
+  /** The signature file's name for the upload. */
+  upload_name: string | null;
+  finding: Message | null;
 }
 
 export interface PolicyReport {
   document_type: string;
   document_type_ru: string;
   channel: string;
+  /** Who signs this type: employer, employee, both, ... */
+  signers: string;
   electronic_allowed: boolean;
+  paper_reason_ru: string | null;
+  paper_reason_en: string | null;
   signatures: PolicySignature[];
   ok: boolean;
   findings: Message[];
+  /** Conditions the file cannot show; not blocking. */
+  warnings: Message[];
 }
 
 export interface UploadStep {
@@ -300,4 +316,46 @@ export interface SignOptions {
   pem?: boolean;
   /** CA certificates to carry in the signature file (DER or PEM). */
   chain?: Uint8Array[];
+}
+
+/** One cell of the art. 22.3 matrix: the kinds a party may use on a channel, or why none. */
+export interface MatrixCell {
+  /** Kind ids: "ukep", "unep_egov", "unep_agreement", "pep_gosuslugi", "pep_agreement". */
+  kinds: string[];
+  labels?: string[];
+  basis_ru?: string;
+  basis_en?: string;
+  /** The code of the refusal (e.g. POLICY_PAPER_ONLY) when the document may not be electronic. */
+  refused?: string;
+  message_ru?: string;
+  message_en?: string;
+}
+
+/** One personnel document type of the catalogue. */
+export interface DocumentTypeInfo {
+  id: string;
+  name_ru: string;
+  name_en: string;
+  /** The portal's document group. */
+  group: string;
+  /** The Минтруд codifier, "12.999" by default. */
+  codifier: string;
+  codifier_name: string;
+  /** May be electronic at all. */
+  electronic: boolean;
+  signers: string;
+  paper_reason_ru: string | null;
+  paper_reason_en: string | null;
+  paper_citation: string | null;
+  /** Paper unless the employee refused it (the work record book). */
+  paper_unless_refused: boolean;
+  matrix: Record<"portal" | "own", Record<"employer" | "employee", MatrixCell>>;
+}
+
+/** What `documentTypes()` returns. */
+export interface DocumentCatalogue {
+  /** The portal's ten document groups. */
+  groups: string[];
+  signature_kinds: Array<{ id: string; label: string; description_ru: string; description_en: string }>;
+  types: DocumentTypeInfo[];
 }

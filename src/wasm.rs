@@ -165,7 +165,7 @@ fn signature_files(value: &JsValue) -> Result<Vec<(String, Vec<u8>)>, JsValue> {
         if !item.is_object() {
             return Err(invalid(format!("signatures[{index}] must be a Uint8Array or {{ name, bytes }}")));
         }
-        check_keys(&item, &["name", "bytes", "party"], &format!("signatures[{index}]"))?;
+        check_keys(&item, &["name", "bytes"], &format!("signatures[{index}]"))?;
         let name =
             Reflect::get(&item, &"name".into())?.as_string().unwrap_or_else(|| format!("signature-{position}.sig"));
         let data = bytes(&Reflect::get(&item, &"bytes".into())?, &format!("signatures[{index}].bytes"))?;
@@ -284,7 +284,7 @@ pub fn policy_text_js(
 }
 
 /// The catalogue of personnel document types: ids, names, portal groups, codifiers, signers.
-#[wasm_bindgen(js_name = documentTypes)]
+#[wasm_bindgen(js_name = documentTypes, unchecked_return_type = "DocumentCatalogue")]
 pub fn document_types_js() -> Result<JsValue, JsValue> {
     to_js(&crate::policy::catalogue_json())
 }

@@ -39,3 +39,19 @@ test("reports of bad documents conform to the schema", () => {
     assertValid(ekdo.check(bytes, [], { at }), `bad document of ${bytes.length} bytes`);
   }
 });
+
+test("reports with document metadata (labour law, manifest) conform to the schema", () => {
+  const tsl = new Uint8Array(readFileSync(`${data}/tsl.xml`));
+  const c = `${data}/05-two-signers`;
+  const document = new Uint8Array(readFileSync(`${c}/document.pdf`));
+  const signature = { name: "document.pdf.sig", bytes: new Uint8Array(readFileSync(`${c}/document.pdf.sig`)) };
+  for (const meta of [
+    { document_type: "employment_contract", channel: "own", number: "12-к", date: "25.11.2026", employee: "Васильев Артём Николаевич" },
+    { document_type: "dismissal_order", channel: "portal" },
+    { document_type: "no_such_type", channel: "own" },
+  ]) {
+    const report = ekdo.check(document, [signature], { at, trustList: tsl, meta });
+    assert.ok(report.policy !== null, meta.document_type);
+    assertValid(report, `case 05 with ${meta.document_type}`);
+  }
+});
