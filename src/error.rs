@@ -706,8 +706,8 @@ impl Code {
                 "The chain ends at the root «{subject}», which is neither in the trust list nor among the certificates given",
             ),
             Code::ChainValid => (
-                "Цепочка сертификатов проверена до доверенного УЦ «{anchor}» ({source})",
-                "The certificate chain verifies to the trusted CA «{anchor}» ({source})",
+                "Цепочка сертификатов проверена до доверенного УЦ «{anchor}»",
+                "The certificate chain verifies to the trusted CA «{anchor}»",
             ),
             Code::CmsAttributeDuplicate => (
                 "Подписанный атрибут {name} встречается более одного раза или имеет несколько значений",

@@ -378,8 +378,8 @@ fn chain(
                 .map(|c| c.subject.common_name().map_or_else(|| c.subject.display(), str::to_owned))
                 .unwrap_or_default();
             let source = match found.anchor {
-                AnchorSource::TrustList => "перечень УЦ / trust list",
-                AnchorSource::Caller => "переданный сертификат / given certificate",
+                AnchorSource::TrustList => "trust-list",
+                AnchorSource::Caller => "caller",
             };
             reasons.push((true, Finding::new(Code::ChainValid).arg("anchor", anchor).arg("source", source)));
             // The issuer; a certificate that is its own anchor stands for itself.
