@@ -13,6 +13,7 @@ pub mod qualify;
 pub mod render;
 pub mod report;
 pub mod sign;
+pub mod stream;
 pub mod time;
 pub mod trust;
 #[cfg(target_arch = "wasm32")]
