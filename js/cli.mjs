@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // ekdo-check command line: reads files, calls the wasm core, prints its verdict.
 // Exit codes: 0 ready to upload, 1 checked and not ready, 2 bad usage or unreadable input.
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { basename } from "node:path";
 
 import * as ekdo from "./node.mjs";
@@ -140,9 +140,36 @@ function read(file) {
   }
 }
 
+// Streams a file into a Checker in 1 MiB reads, so the process holds one copy of the document (in
+// the module) rather than a Buffer and a copy.
+function streamInto(checker, file) {
+  let fd;
+  try {
+    fd = file === "-" ? 0 : openSync(file, "r");
+    const stat = fstatSync(fd);
+    if (stat.isFile()) checker.reserve(stat.size);
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        if (e.code === "EAGAIN") continue; // a non-blocking stdin: try again
+        if (e.code === "EOF") break; // Windows pipes
+        throw e;
+      }
+      if (n === 0) break;
+      checker.push(buffer.subarray(0, n));
+    }
+  } catch (e) {
+    throw new UsageError("INPUT_UNREADABLE", { file, detail: e.code || e.message });
+  } finally {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
+  }
+}
+
 function runCheck(argv) {
   const opts = parseCheck(argv);
-  const document = read(opts.document);
   const signatures = opts.sigs.map((f) => ({ name: basename(f), bytes: read(f) }));
   const options = { documentName: basename(opts.document), lang: opts.lang };
   if (opts.at !== null) options.at = opts.at;
@@ -150,11 +177,21 @@ function runCheck(argv) {
   if (opts.cas.length) options.caCertificates = opts.cas.map(read);
   if (opts.crls.length) options.crls = opts.crls.map(read);
   if (Object.keys(opts.meta).length) options.meta = opts.meta;
-  let report;
+  let checker;
   try {
-    report = ekdo.check(document, signatures, options);
+    checker = new ekdo.Checker(signatures, options);
   } catch (e) {
     throw new UsageError(e.code || "INTERNAL", { detail: e.message });
+  }
+  let report;
+  try {
+    streamInto(checker, opts.document);
+    report = checker.finish();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(e.code || "INTERNAL", { detail: e.message });
+  } finally {
+    checker.free();
   }
   if (opts.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");

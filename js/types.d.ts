@@ -244,3 +244,15 @@ export interface Report {
   errors: Message[];
   warnings: Message[];
 }
+
+/** What `checkStream` reads, chunk by chunk. */
+export type StreamSource =
+  | Blob
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>
+  | Iterable<Uint8Array>
+  | Uint8Array
+  | ArrayBuffer;
+
+/** Options of `checkStream`: those of `check`; the trust list may also be a parsed `TrustList`. */
+export type CheckStreamOptions = Omit<Options, "trustList"> & { trustList?: Uint8Array | TrustList };

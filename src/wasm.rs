@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::error::{Code, Finding};
 use crate::policy::DocumentMeta;
+use crate::stream::DocumentStream;
 use crate::trust::TrustList;
 use crate::{check, render, Lang, Limits, Options, SignatureFile, Time};
 
@@ -63,6 +64,96 @@ impl TrustListHandle {
     ) -> Result<JsValue, JsValue> {
         run_check(&document, &signatures, &options, Some(self.list.clone()))
     }
+
+    /// `new Checker(signatures, options)` with this trust list.
+    pub fn checker(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<CheckerHandle, JsValue> {
+        CheckerHandle::create(&signatures, &options, Some(self.list.clone()))
+    }
+}
+
+/// A check fed the document chunk by chunk (a `File`, a `ReadableStream`, a Node stream), so the
+/// page or process holds one copy of the document, inside the module: the signature files are
+/// parsed first, then every chunk is hashed as it arrives.
+#[wasm_bindgen(js_name = Checker)]
+pub struct CheckerHandle {
+    stream: Option<DocumentStream>,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl CheckerHandle {
+    /// Starts a check with the signature files and options of `check`; throws as `check` does on
+    /// bad arguments.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<CheckerHandle, JsValue> {
+        CheckerHandle::create(&signatures, &options, None)
+    }
+
+    fn create(signatures: &JsValue, options: &JsValue, list: Option<Arc<TrustList>>) -> Result<CheckerHandle, JsValue> {
+        let files = signature_files(signatures)?;
+        let mut options = parse_options(options)?;
+        if list.is_some() {
+            options.trust_list = list;
+        }
+        Ok(CheckerHandle { stream: Some(DocumentStream::new(files, options)) })
+    }
+
+    /// Reserves room for a document of `size` bytes, when known (`File.size`, a file's length),
+    /// so the module's copy is allocated once.
+    pub fn reserve(&mut self, size: f64) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        if let Some(size) = size_from_f64(size) {
+            stream.reserve(size);
+        }
+        Ok(())
+    }
+
+    /// Feeds the next chunk of the document (copied straight into the module's memory).
+    pub fn push(&mut self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        let chunk = match chunk.dyn_into::<Uint8Array>() {
+            Ok(chunk) => chunk,
+            Err(other) => match other.dyn_into::<js_sys::ArrayBuffer>() {
+                Ok(buffer) => Uint8Array::new(&buffer),
+                Err(_) => return Err(invalid("a chunk must be a Uint8Array")),
+            },
+        };
+        let len = usize::try_from(chunk.length()).map_err(|_| invalid("chunk too large"))?;
+        stream.push_with(len, |slot| chunk.copy_to(slot));
+        Ok(())
+    }
+
+    /// Bytes fed so far.
+    #[wasm_bindgen(getter)]
+    #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+    pub fn length(&self) -> f64 {
+        // Below 2^53 for any document a JS engine can hold.
+        self.stream.as_ref().map_or(0.0, |s| s.len() as f64)
+    }
+
+    /// Ends the document and returns the report, the same as `check` on the whole document. The
+    /// checker cannot be used after.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let stream = self.stream.take().ok_or_else(finished)?;
+        to_js(&stream.finish())
+    }
+}
+
+fn finished() -> JsValue {
+    invalid("the checker is finished; create a new Checker")
+}
+
+/// A JS number as a byte count; `None` for NaN, negatives, fractions and values above 2^53.
+#[allow(clippy::as_conversions, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn size_from_f64(size: f64) -> Option<u64> {
+    (size.is_finite() && size >= 0.0 && size.fract() == 0.0 && size <= 9_007_199_254_740_992.0).then_some(size as u64)
 }
 
 fn run_check(

@@ -26,3 +26,8 @@ fn misuse_throws_a_coded_error() {
 fn render_text_round_trips() {
     wasm_common::render_text_round_trips();
 }
+
+#[wasm_bindgen_test]
+fn checker_streams_to_the_same_report() {
+    wasm_common::checker_streams_to_the_same_report();
+}

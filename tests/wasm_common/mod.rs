@@ -75,3 +75,22 @@ pub fn render_text_round_trips() {
     assert!(en.contains("Document"), "{en}");
     assert!(!wasm_api::version().is_empty());
 }
+
+pub fn checker_streams_to_the_same_report() {
+    let whole = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), signatures(), options()).unwrap();
+    let mut checker = wasm_api::CheckerHandle::new(signatures(), options()).unwrap();
+    checker.reserve(62505.0).unwrap();
+    for chunk in DOCUMENT.chunks(10_000) {
+        checker.push(Uint8Array::from(chunk).into()).unwrap();
+    }
+    assert_eq!(checker.length(), 62505.0);
+    let streamed = checker.finish().unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&streamed), json(&whole));
+    // A finished checker, or a chunk that is not bytes, is misuse.
+    let error = checker.push(Uint8Array::from(&b"more"[..]).into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+    let mut checker = wasm_api::CheckerHandle::new(JsValue::UNDEFINED, options()).unwrap();
+    let error = checker.push("text".into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+}
