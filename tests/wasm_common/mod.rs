@@ -87,6 +87,10 @@ pub fn checker_streams_to_the_same_report() {
     let streamed = checker.finish().unwrap();
     let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     assert_eq!(json(&streamed), json(&whole));
+    // The GOST signature verifies: the module's Streebog (crypto::streebog, the wasm form of its
+    // LPS) agrees with the signer's.
+    assert_eq!(get(&streamed, "signatures.0.signers.0.details.digest_matches").as_bool(), Some(true));
+    assert_eq!(get(&streamed, "signatures.0.signers.0.signature_valid").as_bool(), Some(true));
     // A finished checker, or a chunk that is not bytes, is misuse.
     let error = checker.push(Uint8Array::from(&b"more"[..]).into()).unwrap_err();
     assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
