@@ -6,6 +6,8 @@
 pub mod cms;
 pub mod crypto;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod limits;
 pub mod pdf;
 pub mod policy;
