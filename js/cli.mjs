@@ -4,7 +4,14 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { basename } from "node:path";
 
-import * as ekdo from "./node.mjs";
+import { setFlagsFromString } from "node:v8";
+
+// V8 moves a wasm function to its optimising compiler after about 1.8 MB of "executed bytes"; one
+// check runs the parsers just past that, so their compilation, still running when the check is
+// done, held the exit back by some 150 ms. Ten times the budget leaves them to the baseline
+// compiler; the hash functions still tier up within the first chunks (docs/benchmarks.md).
+setFlagsFromString("--wasm-tiering-budget=18000000");
+const ekdo = await import("./node.mjs");
 
 // A closed pipe (`ekdo-check policy | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e) => {
