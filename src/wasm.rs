@@ -146,6 +146,29 @@ impl CheckerHandle {
     }
 }
 
+/// For bench/run.mjs only: verifies the first signer of `signature` (a detached CMS) `runs`
+/// times, its digest computed once; returns how many verifications succeeded. Not in the types.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchVerify, skip_typescript)]
+pub fn bench_verify(signature: &[u8], runs: u32) -> Result<u32, JsValue> {
+    use crate::crypto::{verify_prehash, DigestAlgorithm, PublicKey};
+    let parsed = crate::cms::parse(signature, &Limits::default()).map_err(misuse)?;
+    let signer = parsed.signers.first().ok_or_else(|| invalid("no signer"))?;
+    let certificate = signer.certificate(&parsed.certificates).ok_or_else(|| invalid("no certificate"))?;
+    let key = PublicKey::from_spki_der(&certificate.spki_der).map_err(misuse)?;
+    let digest = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid).ok_or_else(|| invalid("digest"))?;
+    let attrs = signer.signed_attrs.as_ref().ok_or_else(|| invalid("no signed attributes"))?;
+    let prehash = digest.digest(&attrs.to_be_signed());
+    let algorithm = &signer.signature_algorithm;
+    let ok = (0..runs)
+        .filter(|_| {
+            verify_prehash(&key, &algorithm.oid, algorithm.params_der.as_deref(), digest, &prehash, &signer.signature)
+                .is_ok()
+        })
+        .count();
+    u32::try_from(ok).map_err(|_| invalid("runs"))
+}
+
 fn finished() -> JsValue {
     invalid("the checker is finished; create a new Checker")
 }
