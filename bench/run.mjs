@@ -92,12 +92,20 @@ const contenders = [
     },
   },
   {
-    id: "native", label: "ekdo-check native (examples/bench, release), process", enabled: true,
+    id: "native", label: "ekdo-check native (examples/bench, release; Streebog in a 2nd thread), process", enabled: true,
     run: () => {
       const r = measure(nativeBin, ["check", ...files, "--at", AT]);
       const out = json(r.stdout);
       if (!out.ready) throw new Error("native: not ready");
       return { ms: r.ms, rssKb: r.rssKb, inner: out.ms };
+    },
+  },
+  {
+    id: "native-1t", label: "ekdo-check native, one thread (--one-thread), process", enabled: true,
+    run: () => {
+      const r = measure(nativeBin, ["check", ...files, "--at", AT, "--one-thread"]);
+      if (!json(r.stdout).ready) throw new Error("native: not ready");
+      return { ms: r.ms, rssKb: r.rssKb };
     },
   },
   {
@@ -201,6 +209,7 @@ const goals = [
   ["JS API in Node, warm (a service) ≤ 1.5 × OpenSSL", stat("node-stream-warm") / osslMs, 1.5],
   ["CLI as a whole process ≤ 2.2 × OpenSSL", stat("cli") / osslMs, 2.2],
   ["native core (process) ≤ 1.0 × OpenSSL", stat("native") / osslMs, 1.0],
+  ["native core, one thread ≤ 1.0 × OpenSSL", stat("native-1t") / osslMs, 1.0],
   ["crypto-gost-js ÷ ekdo-check in-process ≥ 20", stat("gost-js") / stat("node-stream"), 20, true],
   ["crypto-gost-js process ÷ CLI process ≥ 20", stat("gost-js", "process") / stat("cli"), 20, true],
   [`peak RSS, Node in-process (checkStream) ≤ node -e 0 + 2 × document + 16 MiB = ${fmt(mib(budgetKb))} MiB`, peak("node-stream") / budgetKb, 1],

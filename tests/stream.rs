@@ -115,3 +115,23 @@ fn empty_and_oversize_documents_stream_like_check() {
     assert_eq!(got["errors"][0]["code"], "INPUT_TOO_LARGE");
     assert_eq!(got["signatures"][0]["signers"][0]["signature_valid"], true);
 }
+
+#[test]
+fn hashing_in_a_thread_gives_the_same_reports() {
+    for (case, document_name, signature_name) in cases() {
+        let document = common::case_document(&case, &document_name);
+        let signature = std::fs::read(common::signatures().join(&case).join(&signature_name)).unwrap();
+        let files = vec![(signature_name.clone(), signature)];
+        let options = common::options(true);
+        let mut stream = DocumentStream::new(files.clone(), options.clone()).hash_in_thread();
+        let algorithms = stream.algorithms();
+        for piece in document.chunks(65_536) {
+            stream.push(piece);
+        }
+        // Too late to move the hashing: nothing changes.
+        let stream = stream.hash_in_thread();
+        assert_eq!(stream.algorithms(), algorithms);
+        let got = serde_json::to_value(stream.finish()).unwrap();
+        assert_eq!(got, whole(&document, &files, &options), "{case}");
+    }
+}
