@@ -124,8 +124,17 @@ impl CheckerHandle {
                 Err(_) => return Err(invalid("a chunk must be a Uint8Array")),
             },
         };
-        let len = usize::try_from(chunk.length()).map_err(|_| invalid("chunk too large"))?;
-        stream.push_with(len, |slot| chunk.copy_to(slot));
+        // In pieces of at most 1 MiB, so that past the input limit (where the stream hashes a
+        // scratch copy and keeps nothing) a huge chunk never needs a buffer of its size.
+        const PIECE: u32 = 1 << 20;
+        let mut start = 0;
+        while start < chunk.length() {
+            let end = start.saturating_add(PIECE).min(chunk.length());
+            let piece = chunk.subarray(start, end);
+            let len = usize::try_from(end.saturating_sub(start)).map_err(|_| invalid("chunk too large"))?;
+            stream.push_with(len, |slot| piece.copy_to(slot));
+            start = end;
+        }
         Ok(())
     }
 

@@ -80,3 +80,11 @@ test("the CLI streams the document, also from stdin, to the same report", () => 
   assert.equal(directory.status, 2);
   assert.match(directory.stderr, /^ekdo-check: INPUT_UNREADABLE: /);
 });
+
+test("Checker takes a chunk larger than its 1 MiB pieces", () => {
+  const big = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 7) & 255);
+  const checker = new ekdo.Checker(signatures, options);
+  checker.push(big);
+  assert.equal(checker.length, big.length);
+  assert.equal(JSON.stringify(checker.finish()), JSON.stringify(ekdo.check(big, signatures, options)));
+});
