@@ -12,3 +12,12 @@ export function checkStream(
   options?: CheckStreamOptions,
   hints?: { size?: number },
 ): Promise<Report>;
+/**
+ * Node only: checks a document file by its path, read in 1 MiB reads into one reused buffer (the
+ * document is held once, in the module). Rejects with code INPUT_UNREADABLE when it cannot be read.
+ */
+export function checkFile(
+  path: string,
+  signatures?: Array<Uint8Array | SignatureInput>,
+  options?: CheckStreamOptions,
+): Promise<Report>;

@@ -88,3 +88,10 @@ test("Checker takes a chunk larger than its 1 MiB pieces", () => {
   assert.equal(checker.length, big.length);
   assert.equal(JSON.stringify(checker.finish()), JSON.stringify(ekdo.check(big, signatures, options)));
 });
+
+test("checkFile (Node) reads a path to the same report; a missing file rejects with a code", async () => {
+  assert.equal(JSON.stringify(await ekdo.checkFile(documentPath, signatures, options)), want);
+  const list = ekdo.TrustList.parse(tsl);
+  assert.equal(JSON.stringify(await ekdo.checkFile(documentPath, signatures, { ...options, trustList: list })), want);
+  await assert.rejects(ekdo.checkFile("/nonexistent.pdf", signatures, options), { code: "INPUT_UNREADABLE" });
+});
