@@ -117,6 +117,7 @@ fn empty_and_oversize_documents_stream_like_check() {
 }
 
 #[test]
+#[cfg(not(target_arch = "wasm32"))]
 fn hashing_in_a_thread_gives_the_same_reports() {
     for (case, document_name, signature_name) in cases() {
         let document = common::case_document(&case, &document_name);
