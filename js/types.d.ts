@@ -359,3 +359,15 @@ export interface DocumentCatalogue {
   signature_kinds: Array<{ id: string; label: string; description_ru: string; description_en: string }>;
   types: DocumentTypeInfo[];
 }
+
+/** What `checkStream` reads, chunk by chunk. */
+export type StreamSource =
+  | Blob
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>
+  | Iterable<Uint8Array>
+  | Uint8Array
+  | ArrayBuffer;
+
+/** Options of `checkStream`: those of `check`; the trust list may also be a parsed `TrustList`. */
+export type CheckStreamOptions = Omit<Options, "trustList"> & { trustList?: Uint8Array | TrustList };

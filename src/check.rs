@@ -99,15 +99,29 @@ pub(crate) fn check_with(
     options: &Options,
     digests: &mut Digests,
 ) -> Report {
+    let size = u64::try_from(document.len()).unwrap_or(u64::MAX);
+    check_sized(document, size, sha256, signatures, options, digests)
+}
+
+/// [`check_with`] for a document of `size` bytes of which only the first `document.len()` were
+/// kept: the streaming API keeps none past `Limits::max_input_bytes`, where the document is not
+/// read anyway (every digest is in `digests`).
+pub(crate) fn check_sized(
+    document: &[u8],
+    size: u64,
+    sha256: String,
+    signatures: &[SignatureFile<'_>],
+    options: &Options,
+    digests: &mut Digests,
+) -> Report {
     let mut errors: Vec<Message> = Vec::new();
     let mut warnings: Vec<Message> = Vec::new();
     let document_name = options.document_name.clone().unwrap_or_else(|| "document.pdf".to_owned());
 
     // The document: size and PDF/A-1.
-    let size = u64::try_from(document.len()).unwrap_or(u64::MAX);
     let size_ok = size <= PORTAL_SIZE_LIMIT;
     let mut pdfa = PdfaReport { profile: "PDF/A-1B".to_owned(), ..PdfaReport::default() };
-    if document.is_empty() {
+    if size == 0 {
         errors.push(Finding::new(Code::InputEmpty).arg("file", &document_name).to_message());
         pdfa.verdict = PdfaVerdict::NotPdf;
     } else if size > options.limits.max_input_bytes {
@@ -157,6 +171,7 @@ pub(crate) fn check_with(
     // The signatures.
     let context = Context {
         document,
+        document_size: size,
         at: options.at,
         trust_list: options.trust_list.as_deref(),
         ca_certificates: &ca_certificates,

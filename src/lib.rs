@@ -6,6 +6,8 @@
 pub mod cms;
 pub mod crypto;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod limits;
 pub mod pdf;
 pub mod policy;
@@ -13,6 +15,7 @@ pub mod qualify;
 pub mod render;
 pub mod report;
 pub mod sign;
+pub mod stream;
 pub mod time;
 pub mod trust;
 #[cfg(target_arch = "wasm32")]

@@ -21,6 +21,9 @@ use crate::trust::{Crl, TrustList};
 pub(crate) struct Context<'a> {
     /// The document's bytes.
     pub document: &'a [u8],
+    /// The document's size: more than `document.len()` when the streaming API kept none of an
+    /// oversize document (then no attached content can equal it).
+    pub document_size: u64,
     /// The time to check at.
     pub at: Time,
     /// The trust list, when given.
@@ -40,6 +43,12 @@ pub(crate) struct Digests {
 }
 
 impl Digests {
+    /// Records the document's digest by `algorithm`, computed elsewhere (the streaming API hashes
+    /// while the document arrives).
+    pub(crate) fn insert(&mut self, algorithm: DigestAlgorithm, digest: Vec<u8>) {
+        self.done.insert(algorithm.name(), digest);
+    }
+
     fn of(&mut self, algorithm: DigestAlgorithm, data: &[u8], is_document: bool) -> Vec<u8> {
         if !is_document {
             return algorithm.digest(data);
@@ -95,7 +104,8 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
     let content: &[u8] = match attached {
         Some(content) => {
             report.content_attached = true;
-            report.content_matches = Some(content.as_slice() == context.document);
+            let same_size = u64::try_from(content.len()).is_ok_and(|len| len == context.document_size);
+            report.content_matches = Some(same_size && content.as_slice() == context.document);
             content
         }
         None => context.document,

@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use crate::error::{Code, Finding};
 use crate::policy::DocumentMeta;
+use crate::stream::DocumentStream;
 use crate::trust::TrustList;
-use crate::{check, render, Lang, Limits, Options, SignatureFile, Time};
+use crate::{render, Lang, Limits, Options, Time};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../js/types.d.ts");
@@ -63,6 +64,111 @@ impl TrustListHandle {
     ) -> Result<JsValue, JsValue> {
         run_check(&document, &signatures, &options, Some(self.list.clone()))
     }
+
+    /// `new Checker(signatures, options)` with this trust list.
+    pub fn checker(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<CheckerHandle, JsValue> {
+        CheckerHandle::create(&signatures, &options, Some(self.list.clone()))
+    }
+}
+
+/// A check fed the document chunk by chunk (a `File`, a `ReadableStream`, a Node stream), so the
+/// page or process holds one copy of the document, inside the module: the signature files are
+/// parsed first, then every chunk is hashed as it arrives.
+#[wasm_bindgen(js_name = Checker)]
+pub struct CheckerHandle {
+    stream: Option<DocumentStream>,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl CheckerHandle {
+    /// Starts a check with the signature files and options of `check`; throws as `check` does on
+    /// bad arguments.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Array<Uint8Array | SignatureInput> | undefined")] signatures: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<CheckerHandle, JsValue> {
+        CheckerHandle::create(&signatures, &options, None)
+    }
+
+    fn create(signatures: &JsValue, options: &JsValue, list: Option<Arc<TrustList>>) -> Result<CheckerHandle, JsValue> {
+        let files = signature_files(signatures)?;
+        let mut options = parse_options(options)?;
+        if list.is_some() {
+            options.trust_list = list;
+        }
+        Ok(CheckerHandle { stream: Some(DocumentStream::new(files, options)) })
+    }
+
+    /// Reserves room for a document of `size` bytes, when known (`File.size`, a file's length),
+    /// so the module's copy is allocated once.
+    pub fn reserve(&mut self, size: f64) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        if let Some(size) = size_from_f64(size) {
+            stream.reserve(size);
+        }
+        Ok(())
+    }
+
+    /// Feeds the next chunk of the document (copied straight into the module's memory).
+    pub fn push(&mut self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        let chunk = byte_array(&chunk).ok_or_else(|| invalid("a chunk must be a Uint8Array"))?;
+        push_pieces(stream, &chunk)
+    }
+
+    /// Bytes fed so far.
+    #[wasm_bindgen(getter)]
+    #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+    pub fn length(&self) -> f64 {
+        // Below 2^53 for any document a JS engine can hold.
+        self.stream.as_ref().map_or(0.0, |s| s.len() as f64)
+    }
+
+    /// Ends the document and returns the report, the same as `check` on the whole document. The
+    /// checker cannot be used after.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let stream = self.stream.take().ok_or_else(finished)?;
+        to_js(&stream.finish())
+    }
+}
+
+/// For bench/run.mjs only: verifies the first signer of `signature` (a detached CMS) `runs`
+/// times, its digest computed once; returns how many verifications succeeded. Not in the types.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __benchVerify, skip_typescript)]
+pub fn bench_verify(signature: &[u8], runs: u32) -> Result<u32, JsValue> {
+    use crate::crypto::{verify_prehash, DigestAlgorithm, PublicKey};
+    let parsed = crate::cms::parse(signature, &Limits::default()).map_err(misuse)?;
+    let signer = parsed.signers.first().ok_or_else(|| invalid("no signer"))?;
+    let certificate = signer.certificate(&parsed.certificates).ok_or_else(|| invalid("no certificate"))?;
+    let key = PublicKey::from_spki_der(&certificate.spki_der).map_err(misuse)?;
+    let digest = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid).ok_or_else(|| invalid("digest"))?;
+    let attrs = signer.signed_attrs.as_ref().ok_or_else(|| invalid("no signed attributes"))?;
+    let prehash = digest.digest(&attrs.to_be_signed());
+    let algorithm = &signer.signature_algorithm;
+    let ok = (0..runs)
+        .filter(|_| {
+            verify_prehash(&key, &algorithm.oid, algorithm.params_der.as_deref(), digest, &prehash, &signer.signature)
+                .is_ok()
+        })
+        .count();
+    u32::try_from(ok).map_err(|_| invalid("runs"))
+}
+
+fn finished() -> JsValue {
+    invalid("the checker is finished; create a new Checker")
+}
+
+/// A JS number as a byte count; `None` for NaN, negatives, fractions and values above 2^53.
+#[allow(clippy::as_conversions, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn size_from_f64(size: f64) -> Option<u64> {
+    (size.is_finite() && size >= 0.0 && size.fract() == 0.0 && size <= 9_007_199_254_740_992.0).then_some(size as u64)
 }
 
 fn run_check(
@@ -71,16 +177,43 @@ fn run_check(
     options: &JsValue,
     list: Option<Arc<TrustList>>,
 ) -> Result<JsValue, JsValue> {
-    let document = bytes(document, "document")?;
+    let document = byte_array(document).ok_or_else(|| invalid("document must be a Uint8Array"))?;
     let files = signature_files(signatures)?;
     let mut options = parse_options(options)?;
     if list.is_some() {
         options.trust_list = list;
     }
-    let inputs: Vec<SignatureFile<'_>> =
-        files.iter().map(|(name, data)| SignatureFile { name: name.as_str(), bytes: data.as_slice() }).collect();
-    let report = check(&document, &inputs, &options);
-    to_js(&report)
+    // Through the streaming path: the same report as `check`, the document copied into the module
+    // once, and hashed in pieces, so the engine moves the hash functions to its optimising compiler
+    // after the first pieces (one call over 15 MB would run in baseline code throughout: ~3 × slower).
+    let mut stream = DocumentStream::new(files, options);
+    stream.reserve(u64::from(document.length()));
+    push_pieces(&mut stream, &document)?;
+    to_js(&stream.finish())
+}
+
+/// A Uint8Array, or a view of an ArrayBuffer.
+fn byte_array(value: &JsValue) -> Option<Uint8Array> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        return Some(array.clone());
+    }
+    value.dyn_ref::<js_sys::ArrayBuffer>().map(|buffer| Uint8Array::new(buffer))
+}
+
+/// Copies `chunk` into the stream in pieces of at most 64 KiB: the engine's optimising compiler
+/// takes over the hash functions between pieces, and past the input limit (where the stream
+/// hashes a scratch copy and keeps nothing) a huge chunk never needs a buffer of its size.
+fn push_pieces(stream: &mut DocumentStream, chunk: &Uint8Array) -> Result<(), JsValue> {
+    const PIECE: u32 = 1 << 16;
+    let mut start = 0;
+    while start < chunk.length() {
+        let end = start.saturating_add(PIECE).min(chunk.length());
+        let piece = chunk.subarray(start, end);
+        let len = usize::try_from(end.saturating_sub(start)).map_err(|_| invalid("chunk too large"))?;
+        stream.push_with(len, |slot| piece.copy_to(slot));
+        start = end;
+    }
+    Ok(())
 }
 
 /// Renders a report (as `check` returned it) as readable text, Russian by default.

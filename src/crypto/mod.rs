@@ -12,6 +12,7 @@ pub mod ecdsa;
 pub mod gost;
 pub mod oid;
 pub mod rsa;
+pub mod streebog;
 
 use const_oid::ObjectIdentifier;
 use der::Decode;

@@ -28,6 +28,11 @@ macro_rules! wasm_binding_tests {
         fn trust_list_handle_checks_many_documents() {
             wasm_common::trust_list_handle_checks_many_documents();
         }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn checker_streams_to_the_same_report() {
+            wasm_common::checker_streams_to_the_same_report();
+        }
     };
 }
 
@@ -119,4 +124,27 @@ pub fn trust_list_handle_checks_many_documents() {
     }
     let error = wasm_api::TrustListHandle::parse(Uint8Array::from(&b"<nope/>"[..]).into()).err().unwrap();
     assert!(get(&error, "code").as_string().unwrap().starts_with("TSL_"));
+}
+
+pub fn checker_streams_to_the_same_report() {
+    let whole = wasm_api::check_js(Uint8Array::from(DOCUMENT).into(), signatures(), options()).unwrap();
+    let mut checker = wasm_api::CheckerHandle::new(signatures(), options()).unwrap();
+    checker.reserve(62505.0).unwrap();
+    for chunk in DOCUMENT.chunks(10_000) {
+        checker.push(Uint8Array::from(chunk).into()).unwrap();
+    }
+    assert_eq!(checker.length(), 62505.0);
+    let streamed = checker.finish().unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&streamed), json(&whole));
+    // The GOST signature verifies: the module's Streebog (crypto::streebog, the wasm form of its
+    // LPS) agrees with the signer's.
+    assert_eq!(get(&streamed, "signatures.0.signers.0.details.digest_matches").as_bool(), Some(true));
+    assert_eq!(get(&streamed, "signatures.0.signers.0.signature_valid").as_bool(), Some(true));
+    // A finished checker, or a chunk that is not bytes, is misuse.
+    let error = checker.push(Uint8Array::from(&b"more"[..]).into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+    let mut checker = wasm_api::CheckerHandle::new(JsValue::UNDEFINED, options()).unwrap();
+    let error = checker.push("text".into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
 }

@@ -1,0 +1,37 @@
+// One check in-process, for bench/run.mjs: loads the package (not timed), then times the whole
+// check, reading the files included; prints JSON { ms, maxRssKb, ready, kind }.
+// Usage: node bench/node-check.mjs file|stream|buffer|none DOC SIG CA [warm-ups]
+//   file    checkFile(DOC): 1 MiB reads into one reused buffer, the document held once (in the module)
+//   stream  checkStream(fs.createReadStream(DOC)): held once too, plus the stream's chunks until GC
+//   buffer  check(readFileSync(DOC)): a Buffer and the module's copy
+//   none    load the module only (the baseline of peak memory)
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const pkg = fileURLToPath(new URL("../pkg/node.mjs", import.meta.url));
+const ekdo = await import(pkg);
+const [mode, documentPath, signaturePath, caPath, warmUps = "0"] = process.argv.slice(2);
+const options = { at: "2026-11-25T12:00:00Z", documentName: "document.pdf" };
+
+async function once() {
+  const start = performance.now();
+  const signatures = [{ name: "document.pdf.sig", bytes: readFileSync(signaturePath) }];
+  const opts = { ...options, caCertificates: [readFileSync(caPath)] };
+  let report;
+  if (mode === "file") {
+    report = await ekdo.checkFile(documentPath, signatures, opts);
+  } else if (mode === "stream") {
+    const size = statSync(documentPath).size;
+    report = await ekdo.checkStream(createReadStream(documentPath), signatures, opts, { size });
+  } else {
+    report = ekdo.check(readFileSync(documentPath), signatures, opts);
+  }
+  return { ms: performance.now() - start, ready: report.ready, kind: report.kind };
+}
+
+let result = { ms: 0 };
+if (mode !== "none") {
+  for (let i = 0; i < Number(warmUps); i++) await once();
+  result = await once();
+}
+process.stdout.write(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }) + "\n");

@@ -1,0 +1,75 @@
+// Streaming check: feeds a File, Blob, ReadableStream, Node stream or any (async) iterable of
+// Uint8Array chunks into a `Checker`, so the document is never held twice: each chunk is copied
+// into the module, hashed there and dropped. Shared by the browser (index.js) and Node (node.mjs)
+// entry points, which bind it to their copy of the wasm module.
+
+/**
+ * Returns `checkStream(source, signatures?, options?, { size }?)` bound to a wasm binding's
+ * `Checker` and `TrustList` classes.
+ */
+export function streamingApi({ Checker, TrustList }) {
+  /**
+   * Checks a document that arrives in chunks; resolves to the same report as `check` on the whole
+   * document. `options.trustList` may be the XML bytes or a parsed `TrustList` (reused).
+   * `size`, when known and the source is not a Blob, lets the module allocate its copy once.
+   */
+  return async function checkStream(source, signatures, options, { size } = {}) {
+    let checker;
+    if (options && TrustList && options.trustList instanceof TrustList) {
+      const { trustList, ...rest } = options;
+      checker = trustList.checker(signatures, rest);
+    } else {
+      checker = new Checker(signatures, options);
+    }
+    try {
+      const known = size ?? (typeof Blob !== "undefined" && source instanceof Blob ? source.size : undefined);
+      if (typeof known === "number") checker.reserve(known);
+      await feed(checker, source);
+      return checker.finish();
+    } finally {
+      checker.free();
+    }
+  };
+}
+
+/** Pushes every chunk of `source` into `checker`. */
+async function feed(checker, source) {
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    checker.push(source);
+    return;
+  }
+  if (typeof Blob !== "undefined" && source instanceof Blob) {
+    source = source.stream();
+  }
+  if (source && typeof source.getReader === "function") {
+    // A WHATWG ReadableStream (also what Blob.stream() and fetch's body give).
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        checker.push(toBytes(value));
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  if (source && (typeof source[Symbol.asyncIterator] === "function" || typeof source[Symbol.iterator] === "function")) {
+    // A Node Readable (fs.createReadStream), an async generator, an array of chunks.
+    for await (const chunk of source) checker.push(toBytes(chunk));
+    return;
+  }
+  const error = new TypeError(
+    "checkStream: the source must be a File, Blob, ReadableStream, Node stream, (async) iterable of Uint8Array, or Uint8Array",
+  );
+  error.code = "OPTIONS_INVALID";
+  throw error;
+}
+
+function toBytes(chunk) {
+  if (chunk instanceof Uint8Array || chunk instanceof ArrayBuffer) return chunk;
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const error = new TypeError("checkStream: every chunk must be a Uint8Array (a text stream was given?)");
+  error.code = "OPTIONS_INVALID";
+  throw error;
+}

@@ -1,0 +1,97 @@
+// The streaming API (Checker, checkStream) and the CLI that streams the document give the same
+// report as `check` on the whole file, from every kind of source.
+import assert from "node:assert/strict";
+import { createReadStream, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import test from "node:test";
+
+import { at, data, pkg, run } from "./helpers.mjs";
+
+const ekdo = await import(`${pkg}/node.mjs`);
+const sample = `${data}/05-two-signers`;
+const documentPath = `${sample}/document.pdf`;
+const document = new Uint8Array(readFileSync(documentPath));
+const signatures = [{ name: "document.pdf.sig", bytes: new Uint8Array(readFileSync(`${sample}/document.pdf.sig`)) }];
+const tsl = new Uint8Array(readFileSync(`${data}/tsl.xml`));
+const options = { at, documentName: "document.pdf", trustList: tsl };
+const want = JSON.stringify(ekdo.check(document, signatures, options));
+
+function* pieces(size) {
+  for (let i = 0; i < document.length; i += size) yield document.subarray(i, i + size);
+}
+
+test("checkStream reads every kind of source to the same report", async () => {
+  const sources = {
+    "Uint8Array": document,
+    "ArrayBuffer": document.slice().buffer,
+    "Blob": new Blob([document]),
+    "ReadableStream": new Blob([document]).stream(),
+    "fs.createReadStream": createReadStream(documentPath, { highWaterMark: 4096 }),
+    "Readable.from (Buffers)": Readable.from([...pieces(1000)].map((p) => Buffer.from(p))),
+    "async generator": (async function* () { yield* pieces(777); })(),
+    "array of chunks": [...pieces(5000)],
+  };
+  for (const [name, source] of Object.entries(sources)) {
+    const report = await ekdo.checkStream(source, signatures, options);
+    assert.equal(JSON.stringify(report), want, name);
+  }
+  assert.equal(JSON.parse(want).kind, "УКЭП");
+});
+
+test("checkStream reuses a parsed TrustList and takes a size hint", async () => {
+  const list = ekdo.TrustList.parse(tsl);
+  const report = await ekdo.checkStream(pieces(3000), signatures, { ...options, trustList: list }, { size: document.length });
+  assert.equal(JSON.stringify(report), want);
+});
+
+test("Checker: push chunks, finish once; misuse throws coded errors", () => {
+  const checker = new ekdo.Checker(signatures, options);
+  for (const piece of pieces(10_000)) checker.push(piece);
+  assert.equal(checker.length, document.length);
+  assert.equal(JSON.stringify(checker.finish()), want);
+  assert.throws(() => checker.push(document), { code: "OPTIONS_INVALID" });
+  assert.throws(() => checker.finish(), { code: "OPTIONS_INVALID" });
+  checker.free();
+  assert.throws(() => new ekdo.Checker(signatures, { colour: "blue" }), { code: "OPTIONS_INVALID" });
+});
+
+test("checkStream refuses what is not bytes", async () => {
+  await assert.rejects(ekdo.checkStream("document.pdf", signatures, options), { code: "OPTIONS_INVALID" });
+  await assert.rejects(ekdo.checkStream(42, signatures, options), { code: "OPTIONS_INVALID" });
+  await assert.rejects(ekdo.checkStream([document, "text"], signatures, options), { code: "OPTIONS_INVALID" });
+});
+
+test("the CLI streams the document, also from stdin, to the same report", () => {
+  const args = ["--sig", `${sample}/document.pdf.sig`, "--tsl", `${data}/tsl.xml`, "--at", at, "--json"];
+  const fromFile = run(["check", documentPath, ...args]);
+  assert.equal(fromFile.status, 0, fromFile.stderr);
+  const fromStdin = run(["check", "-", ...args], { input: readFileSync(documentPath) });
+  assert.equal(fromStdin.status, 0, fromStdin.stderr);
+  const strip = (text) => {
+    const report = JSON.parse(text);
+    delete report.document.file;
+    delete report.upload.steps[0].file;
+    return report;
+  };
+  const expected = JSON.parse(want);
+  assert.equal(JSON.parse(fromFile.stdout).document.sha256, expected.document.sha256);
+  assert.deepEqual(strip(fromStdin.stdout), strip(fromFile.stdout));
+  const directory = run(["check", data, ...args]);
+  assert.equal(directory.status, 2);
+  assert.match(directory.stderr, /^ekdo-check: INPUT_UNREADABLE: /);
+});
+
+test("Checker takes a chunk larger than its 1 MiB pieces", () => {
+  const big = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 7) & 255);
+  const checker = new ekdo.Checker(signatures, options);
+  checker.push(big);
+  assert.equal(checker.length, big.length);
+  assert.equal(JSON.stringify(checker.finish()), JSON.stringify(ekdo.check(big, signatures, options)));
+});
+
+test("checkFile (Node) reads a path to the same report; a missing file rejects with a code", async () => {
+  assert.equal(JSON.stringify(await ekdo.checkFile(documentPath, signatures, options)), want);
+  const list = ekdo.TrustList.parse(tsl);
+  assert.equal(JSON.stringify(await ekdo.checkFile(documentPath, signatures, { ...options, trustList: list })), want);
+  await assert.rejects(ekdo.checkFile("/nonexistent.pdf", signatures, options), { code: "INPUT_UNREADABLE" });
+});
