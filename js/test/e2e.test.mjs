@@ -745,7 +745,7 @@ test("the plain ES module example (js/examples/plain-esm.html) works in the brow
   // The example imports ./node_modules/ekdo-check/index.js, as after `npm install`: serve that
   // path from pkg/ and the page itself from js/examples/, both under the test server's address.
   const own = new URL(origin).origin;
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+  const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
   const example = await page.context().newPage();
   example.on("request", (r) => requests.push(r.url()));
   example.on("pageerror", (e) => pageErrors.push(String(e)));
