@@ -645,6 +645,11 @@ impl<'a> Tlv<'a> {
         Ok(value)
     }
 
+    /// A version number: an INTEGER from 0 to 255; anything else is malformed with `what`.
+    pub(crate) fn version(&self, what: &str) -> Result<u8, Finding> {
+        self.small_integer().ok().and_then(|v| u8::try_from(v).ok()).ok_or_else(|| self.malformed(what))
+    }
+
     /// A BOOLEAN (any non-zero octet is true, as BER allows).
     pub(crate) fn boolean(&self) -> Result<bool, Finding> {
         if self.tag.constructed || self.content.len() != 1 {

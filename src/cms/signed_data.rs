@@ -238,11 +238,7 @@ pub(crate) fn parse_content_info(
 fn parse_signed_data(sd: &Tlv<'_>, limits: &Limits, time_stamps: bool) -> Result<ParsedSignature, Finding> {
     let mut f = sd.reader()?;
     let version_tlv = f.expect(Tag::universal(universal::INTEGER, false), "the SignedData version")?;
-    let version = version_tlv
-        .small_integer()
-        .ok()
-        .and_then(|v| u8::try_from(v).ok())
-        .ok_or_else(|| version_tlv.malformed("bad SignedData version"))?;
+    let version = version_tlv.version("bad SignedData version")?;
 
     let digest_set = f.expect(Tag::universal(universal::SET, true), "digestAlgorithms (SET)")?;
     let mut digest_algorithms = Vec::new();
@@ -338,11 +334,7 @@ fn parse_signer_info(
 ) -> Result<SignerInfo, Finding> {
     let mut f = si.reader()?;
     let version_tlv = f.expect(Tag::universal(universal::INTEGER, false), "the SignerInfo version")?;
-    let version = version_tlv
-        .small_integer()
-        .ok()
-        .and_then(|v| u8::try_from(v).ok())
-        .ok_or_else(|| version_tlv.malformed("bad SignerInfo version"))?;
+    let version = version_tlv.version("bad SignerInfo version")?;
     let sid_tlv = f.read()?;
     let sid = if sid_tlv.is(Class::Universal, universal::SEQUENCE) {
         let mut g = sid_tlv.reader()?;

@@ -259,11 +259,7 @@ fn split<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Parts<'a>, Finding> {
     let sd = inner.sequence("SignedData (SEQUENCE)")?;
     let mut f = sd.reader()?;
     let version_tlv = f.expect(Tag::universal(universal::INTEGER, false), "the version")?;
-    let version = version_tlv
-        .small_integer()
-        .ok()
-        .and_then(|v| u8::try_from(v).ok())
-        .ok_or_else(|| version_tlv.malformed("bad SignedData version"))?;
+    let version = version_tlv.version("bad SignedData version")?;
     let digest_set = f.expect(Tag::universal(universal::SET, true), "digestAlgorithms (SET)")?;
     let digest_algorithms =
         members(&digest_set)?.into_iter().map(|m| cms::to_der(m, limits)).collect::<Result<Vec<_>, _>>()?;
