@@ -100,12 +100,16 @@ pub(crate) fn check_with(
     digests: &mut Digests,
 ) -> Report {
     let size = u64::try_from(document.len()).unwrap_or(u64::MAX);
-    check_sized(document, size, sha256, signatures, options, digests)
+    check_sized(document, size, sha256, signatures, options, digests, None)
 }
+
+/// The PDF/A part of a check ([`crate::pdf::check`]), when it was run ahead of the rest (the
+/// streaming API runs it while a worker still hashes the document).
+pub(crate) type PdfResult = (PdfaReport, Vec<Finding>);
 
 /// [`check_with`] for a document of `size` bytes of which only the first `document.len()` were
 /// kept: the streaming API keeps none past `Limits::max_input_bytes`, where the document is not
-/// read anyway (every digest is in `digests`).
+/// read anyway (every digest is in `digests`). `pdf` is the PDF/A part when already computed.
 pub(crate) fn check_sized(
     document: &[u8],
     size: u64,
@@ -113,6 +117,7 @@ pub(crate) fn check_sized(
     signatures: &[SignatureFile<'_>],
     options: &Options,
     digests: &mut Digests,
+    pdf: Option<PdfResult>,
 ) -> Report {
     let mut errors: Vec<Message> = Vec::new();
     let mut warnings: Vec<Message> = Vec::new();
@@ -134,7 +139,7 @@ pub(crate) fn check_sized(
         );
         pdfa.verdict = PdfaVerdict::Undecided;
     } else {
-        let (report, findings) = crate::pdf::check(document, &options.limits);
+        let (report, findings) = pdf.unwrap_or_else(|| crate::pdf::check(document, &options.limits));
         pdfa = report;
         errors.extend(findings.iter().map(Finding::to_message));
     }

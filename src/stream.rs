@@ -26,7 +26,7 @@
 
 use sha2::{Digest as _, Sha256};
 
-use crate::check::{self, Options, SignatureFile};
+use crate::check::{self, Options, PdfResult, SignatureFile};
 use crate::crypto::{DigestAlgorithm, Hasher};
 use crate::report::Report;
 use crate::verify::Digests;
@@ -40,8 +40,20 @@ pub struct DocumentStream {
     signatures: Vec<(String, Vec<u8>)>,
     document: Vec<u8>,
     size: u64,
-    sha256: Sha256,
+    /// SHA-256 of the document for the report; `None` once handed over to the caller.
+    sha256: Option<Sha256>,
+    given_sha256: Option<[u8; 32]>,
     hashers: Hashers,
+    /// The digests handed over to the caller ([`DocumentStream::hand_over`]), and those given back.
+    handed_over: Vec<DigestAlgorithm>,
+    given: Vec<(DigestAlgorithm, Vec<u8>)>,
+    /// The document digests the detached signers claim (their message-digest attributes).
+    claims: Vec<(DigestAlgorithm, Vec<u8>)>,
+    /// The PDF/A part, when run ahead by [`DocumentStream::precheck`].
+    pdf: Option<PdfResult>,
+    /// The report `precheck` computed assuming the handed-over digests equal the claims, with
+    /// those assumptions: `finish` returns it when the digests given back are the same.
+    speculative: Option<(Vec<(DigestAlgorithm, Vec<u8>)>, Report)>,
 }
 
 /// Where the signatures' digests are computed.
@@ -62,14 +74,19 @@ impl DocumentStream {
     /// document their signers need.
     pub fn new(signatures: Vec<(String, Vec<u8>)>, options: Options) -> Self {
         let mut algorithms: Vec<DigestAlgorithm> = Vec::new();
+        let mut claims = Vec::new();
         for (_, bytes) in &signatures {
             // A file that does not parse needs no digest: `finish` reports it as `check` does.
             let Ok(parsed) = crate::cms::parse(bytes, &options.limits) else { continue };
+            let detached = parsed.content.as_ref().is_none_or(Vec::is_empty);
             for signer in &parsed.signers {
-                if let Some(algorithm) = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid) {
-                    if !algorithms.contains(&algorithm) {
-                        algorithms.push(algorithm);
-                    }
+                let Some(algorithm) = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid) else { continue };
+                if !algorithms.contains(&algorithm) {
+                    algorithms.push(algorithm);
+                }
+                let claim = signer.signed_attrs.as_ref().and_then(|a| a.message_digest.clone());
+                if let (true, Some(claim)) = (detached, claim) {
+                    claims.push((algorithm, claim));
                 }
             }
         }
@@ -78,9 +95,148 @@ impl DocumentStream {
             signatures,
             document: Vec::new(),
             size: 0,
-            sha256: Sha256::new(),
+            sha256: Some(Sha256::new()),
+            given_sha256: None,
             hashers: Hashers::Inline(algorithms.into_iter().map(Hasher::new).collect()),
+            handed_over: Vec::new(),
+            given: Vec::new(),
+            claims,
+            pdf: None,
+            speculative: None,
         }
+    }
+
+    /// Hands the digests that `take` selects over to the caller, who computes them elsewhere
+    /// (the Node binding runs Streebog in a worker thread while this thread copies the document
+    /// and runs the PDF/A rules) and gives them back with [`give_digest`](Self::give_digest).
+    /// Returns the algorithms handed over: those the signatures need that `take` selects. Call
+    /// before the first `push`; afterwards, or with [`hash_in_thread`](Self::hash_in_thread),
+    /// nothing is handed over. A digest not given back is computed by `finish` over the kept
+    /// copy, so a caller that fails only costs time.
+    pub fn hand_over(&mut self, take: impl Fn(DigestAlgorithm) -> bool) -> Vec<DigestAlgorithm> {
+        // Irrefutable in wasm, where there are no threads.
+        #[allow(irrefutable_let_patterns)]
+        let Hashers::Inline(hashers) = &mut self.hashers
+        else {
+            return Vec::new();
+        };
+        if self.size > 0 {
+            return Vec::new();
+        }
+        let (taken, kept): (Vec<Hasher>, Vec<Hasher>) =
+            std::mem::take(hashers).into_iter().partition(|h| take(h.algorithm()));
+        *hashers = kept;
+        let taken: Vec<DigestAlgorithm> = taken.iter().map(Hasher::algorithm).collect();
+        self.handed_over.extend(&taken);
+        taken
+    }
+
+    /// Gives back a digest of the whole document that [`hand_over`](Self::hand_over) handed
+    /// over. The caller vouches for it: the check compares it with the signed message digest.
+    /// Returns false (and keeps nothing) for an algorithm not handed over or a digest of the
+    /// wrong length.
+    pub fn give_digest(&mut self, algorithm: DigestAlgorithm, digest: Vec<u8>) -> bool {
+        if !self.handed_over.contains(&algorithm) || digest.len() != algorithm.output_len() {
+            return false;
+        }
+        let assumed =
+            self.speculative.as_ref().is_some_and(|(assumed, _)| assumed.iter().any(|(a, _)| *a == algorithm));
+        if !assumed {
+            // The speculative report used the digest given before.
+            self.speculative = None;
+        }
+        self.given.retain(|(a, _)| *a != algorithm);
+        self.given.push((algorithm, digest));
+        true
+    }
+
+    /// Hands the report's SHA-256 of the document over to the caller (Node computes it with its
+    /// native `crypto`), to be given back with [`give_sha256`](Self::give_sha256). Call before
+    /// the first `push`; returns whether it was handed over. Not given back, it is computed by
+    /// `finish` over the kept copy.
+    pub fn hand_over_sha256(&mut self) -> bool {
+        if self.size > 0 {
+            return false;
+        }
+        self.sha256 = None;
+        true
+    }
+
+    /// Gives back the SHA-256 of the whole document after [`hand_over_sha256`](Self::hand_over_sha256).
+    pub fn give_sha256(&mut self, digest: [u8; 32]) -> bool {
+        if self.sha256.is_some() {
+            return false;
+        }
+        self.given_sha256 = Some(digest);
+        self.speculative = None;
+        true
+    }
+
+    /// Does now, on the bytes fed so far, what `finish` can do before the handed-over digests
+    /// are back: call it after the last chunk while a worker still hashes. It runs the PDF/A
+    /// rules, and when every handed-over digest not yet given has one value claimed by the
+    /// signers (their message-digest attributes), the whole check assuming those values: if the
+    /// digests given back are those values, `finish` returns that report, which is then the
+    /// report of the actual digests (the check depends on nothing else that could differ).
+    /// Otherwise `finish` checks again. A later `push` or `give_sha256` discards the work.
+    pub fn precheck(&mut self) {
+        self.pdf = None;
+        self.speculative = None;
+        let limits = &self.options.limits;
+        if self.size == 0 || self.size > limits.max_input_bytes {
+            return;
+        }
+        let pdf = crate::pdf::check(&self.document, limits);
+        self.speculative = self.speculate(&pdf);
+        self.pdf = Some(pdf);
+    }
+
+    /// The assumed digests and the report of the check under them; `None` when a handed-over
+    /// digest has no single claimed value, or a digest the report needs is not known yet.
+    fn speculate(&self, pdf: &PdfResult) -> Option<(Vec<(DigestAlgorithm, Vec<u8>)>, Report)> {
+        let sha256 = match (&self.sha256, &self.given_sha256) {
+            (Some(hasher), _) => check::hex(&hasher.clone().finalize()),
+            (None, Some(given)) => check::hex(given),
+            (None, None) => return None,
+        };
+        // Digests known now, and those still computed elsewhere (handed over, or in the thread).
+        let (known, pending): (Vec<(DigestAlgorithm, Vec<u8>)>, Vec<DigestAlgorithm>) = match &self.hashers {
+            Hashers::Inline(hashers) => {
+                (hashers.iter().map(|h| (h.algorithm(), h.clone().finalize())).collect(), self.handed_over.clone())
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            Hashers::Thread { algorithms, .. } => {
+                (Vec::new(), algorithms.iter().chain(&self.handed_over).copied().collect())
+            }
+        };
+        let mut assumed = Vec::new();
+        for algorithm in &pending {
+            if self.given.iter().any(|(a, _)| a == algorithm) {
+                continue;
+            }
+            let mut values = self.claims.iter().filter(|(a, _)| a == algorithm).map(|(_, v)| v);
+            let value = values.next()?;
+            if values.any(|other| other != value) {
+                return None;
+            }
+            assumed.push((*algorithm, value.clone()));
+        }
+        let mut digests = Digests::default();
+        for (algorithm, digest) in known.into_iter().chain(self.given.iter().cloned()).chain(assumed.iter().cloned()) {
+            digests.insert(algorithm, digest);
+        }
+        let files: Vec<SignatureFile<'_>> =
+            self.signatures.iter().map(|(name, bytes)| SignatureFile { name, bytes }).collect();
+        let report = check::check_sized(
+            &self.document,
+            self.size,
+            sha256,
+            &files,
+            &self.options,
+            &mut digests,
+            Some(pdf.clone()),
+        );
+        Some((assumed, report))
     }
 
     /// Computes the signatures' digests (Streebog, the slowest part of a check) in a thread of
@@ -113,13 +269,16 @@ impl DocumentStream {
         self
     }
 
-    /// The digest algorithms the signatures need, besides SHA-256, in the order first met.
+    /// The digest algorithms the signatures need, besides SHA-256: those computed here, then
+    /// those handed over.
     pub fn algorithms(&self) -> Vec<DigestAlgorithm> {
-        match &self.hashers {
+        let mut algorithms: Vec<DigestAlgorithm> = match &self.hashers {
             Hashers::Inline(hashers) => hashers.iter().map(Hasher::algorithm).collect(),
             #[cfg(not(target_arch = "wasm32"))]
             Hashers::Thread { algorithms, .. } => algorithms.clone(),
-        }
+        };
+        algorithms.extend(&self.handed_over);
+        algorithms
     }
 
     /// Reserves room for a document of `size` bytes (when the caller knows it: a `File`'s size, a
@@ -134,6 +293,8 @@ impl DocumentStream {
 
     /// Feeds the next chunk of the document.
     pub fn push(&mut self, chunk: &[u8]) {
+        self.pdf = None;
+        self.speculative = None;
         self.hash(chunk);
         self.keep(chunk);
     }
@@ -142,6 +303,8 @@ impl DocumentStream {
     /// copies a JS `Uint8Array` in without an intermediate buffer). `fill` gets a zeroed slice of
     /// `len` bytes. Past the input limit the chunk goes to a scratch buffer instead.
     pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
+        self.pdf = None;
+        self.speculative = None;
         let start = self.document.len();
         let kept = self.size.checked_add(u64::try_from(len).unwrap_or(u64::MAX));
         if kept.is_some_and(|end| end <= self.options.limits.max_input_bytes) {
@@ -173,7 +336,19 @@ impl DocumentStream {
     /// Ends the document and checks: the same report as [`check`](crate::check) on the whole
     /// document.
     pub fn finish(self) -> Report {
-        let DocumentStream { options, signatures, document, size, sha256, hashers } = self;
+        let DocumentStream {
+            options,
+            signatures,
+            document,
+            size,
+            sha256,
+            given_sha256,
+            hashers,
+            given,
+            pdf,
+            speculative,
+            ..
+        } = self;
         let mut digests = Digests::default();
         let computed: Vec<(DigestAlgorithm, Vec<u8>)> = match hashers {
             Hashers::Inline(hashers) => hashers.into_iter().map(|h| (h.algorithm(), h.finalize())).collect(),
@@ -184,13 +359,26 @@ impl DocumentStream {
                 worker.join().unwrap_or_default()
             }
         };
+        let computed: Vec<(DigestAlgorithm, Vec<u8>)> = computed.into_iter().chain(given).collect();
+        if let Some((assumed, report)) = speculative {
+            if assumed.iter().all(|claim| computed.contains(claim)) {
+                return report;
+            }
+        }
         for (algorithm, digest) in computed {
             digests.insert(algorithm, digest);
         }
         let files: Vec<SignatureFile<'_>> =
             signatures.iter().map(|(name, bytes)| SignatureFile { name, bytes }).collect();
-        let sha256 = check::hex(&sha256.finalize());
-        check::check_sized(&document, size, sha256, &files, &options, &mut digests)
+        let sha256 = match (sha256, given_sha256) {
+            (Some(hasher), _) => check::hex(&hasher.finalize()),
+            (None, Some(given)) => check::hex(&given),
+            // Handed over and not given back: the kept copy is the whole document unless it
+            // was over the input limit, where the report says INPUT_TOO_LARGE and no digest.
+            (None, None) if u64::try_from(document.len()).ok() == Some(size) => check::hex(&Sha256::digest(&document)),
+            (None, None) => String::new(),
+        };
+        check::check_sized(&document, size, sha256, &files, &options, &mut digests, pdf)
     }
 
     fn hash(&mut self, chunk: &[u8]) {
@@ -209,7 +397,7 @@ impl DocumentStream {
     }
 }
 
-fn update(sha256: &mut Sha256, hashers: &mut Hashers, chunk: &[u8]) {
+fn update(sha256: &mut Option<Sha256>, hashers: &mut Hashers, chunk: &[u8]) {
     match hashers {
         Hashers::Inline(hashers) => {
             for hasher in hashers {
@@ -222,7 +410,9 @@ fn update(sha256: &mut Sha256, hashers: &mut Hashers, chunk: &[u8]) {
             let _ = chunks.send(chunk.to_vec());
         }
     }
-    sha256.update(chunk);
+    if let Some(sha256) = sha256 {
+        sha256.update(chunk);
+    }
 }
 
 impl std::fmt::Debug for DocumentStream {
@@ -274,6 +464,112 @@ mod tests {
         assert!(stream.is_empty());
         assert!(stream.algorithms().is_empty());
         let whole = check::check(b"", &[SignatureFile { name: "x.sig", bytes: b"not a signature" }], &options());
+        assert_eq!(json(&stream.finish()), json(&whole));
+    }
+
+    fn fixture(case: &str, file: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/tests/data/signatures/{case}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// Fixture 01 (a GOST 2012-256 detached signature) as a stream: its document, signature
+    /// files, and the report `check` gives.
+    fn case01() -> (Vec<u8>, Vec<(String, Vec<u8>)>, Report) {
+        let document = fixture("01-qualified-person-der", "document.pdf");
+        let signature = fixture("01-qualified-person-der", "document.pdf.sig");
+        let whole = check::check(&document, &[SignatureFile { name: "s.sig", bytes: &signature }], &options());
+        (document, vec![("s.sig".to_owned(), signature)], whole)
+    }
+
+    #[test]
+    fn handed_over_digests_given_back_give_the_same_report() {
+        let (document, files, whole) = case01();
+        let mut stream = DocumentStream::new(files, options());
+        assert_eq!(stream.hand_over(|a| a == DigestAlgorithm::Streebog256), vec![DigestAlgorithm::Streebog256]);
+        assert!(stream.hand_over_sha256());
+        for chunk in document.chunks(1000) {
+            stream.push(chunk);
+        }
+        assert!(stream.give_sha256(Sha256::digest(&document).into()));
+        stream.precheck();
+        // The signer claims one Streebog-256 digest: the whole check ran on that assumption.
+        assert!(stream.speculative.is_some() && stream.pdf.is_some());
+        assert!(stream.give_digest(DigestAlgorithm::Streebog256, DigestAlgorithm::Streebog256.digest(&document)));
+        assert_eq!(json(&stream.finish()), json(&whole));
+        assert!(whole.signatures[0].signers[0].signature_valid);
+    }
+
+    #[test]
+    fn a_digest_other_than_the_claim_is_checked_again() {
+        let (document, files, _) = case01();
+        let mut stream = DocumentStream::new(files.clone(), options());
+        stream.hand_over(|_| true);
+        stream.push(&document);
+        stream.precheck();
+        assert!(stream.speculative.is_some());
+        // Wrong length, or an algorithm not handed over: refused.
+        assert!(!stream.give_digest(DigestAlgorithm::Streebog256, vec![0; 31]));
+        assert!(!stream.give_digest(DigestAlgorithm::Sha512, vec![0; 64]));
+        // The digest of another document: the report must be that of a mismatching document.
+        let other = b"%PDF-1.4 another document".to_vec();
+        assert!(stream.give_digest(DigestAlgorithm::Streebog256, DigestAlgorithm::Streebog256.digest(&other)));
+        let report = stream.finish();
+        let signer = &report.signatures[0].signers[0];
+        assert_eq!(signer.details.digest_matches, Some(false));
+        assert!(!report.ready);
+        // Not given back at all: computed over the kept copy.
+        let mut stream = DocumentStream::new(files, options());
+        stream.hand_over(|_| true);
+        stream.hand_over_sha256();
+        stream.push(&document);
+        stream.precheck();
+        assert_eq!(json(&stream.finish()), json(&case01().2));
+    }
+
+    #[test]
+    fn a_push_after_precheck_discards_it() {
+        let (document, files, _) = case01();
+        let (head, tail) = document.split_at(document.len() / 2);
+        let mut stream = DocumentStream::new(files.clone(), options());
+        stream.push(head);
+        stream.precheck();
+        assert!(stream.pdf.is_some());
+        stream.push(tail);
+        assert!(stream.pdf.is_none() && stream.speculative.is_none());
+        assert_eq!(json(&stream.finish()), json(&case01().2));
+        // Hand-over and SHA-256 are refused once the document has started.
+        let mut late = DocumentStream::new(files, options());
+        late.push(head);
+        assert!(late.hand_over(|_| true).is_empty());
+        assert!(!late.hand_over_sha256());
+        assert!(!late.give_sha256([0; 32]));
+    }
+
+    #[test]
+    fn signers_claiming_different_digests_are_not_speculated_on() {
+        let (document, mut files, _) = case01();
+        files.push(("other.sig".to_owned(), fixture("02-qualified-employer-ber", "document.pdf.sig")));
+        let borrowed: Vec<SignatureFile<'_>> =
+            files.iter().map(|(name, bytes)| SignatureFile { name, bytes }).collect();
+        let whole = check::check(&document, &borrowed, &options());
+        let mut stream = DocumentStream::new(files, options());
+        stream.hand_over(|_| true);
+        stream.push(&document);
+        stream.precheck();
+        assert!(stream.speculative.is_none() && stream.pdf.is_some());
+        stream.give_digest(DigestAlgorithm::Streebog256, DigestAlgorithm::Streebog256.digest(&document));
+        assert_eq!(json(&stream.finish()), json(&whole));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_digest_thread_and_precheck_give_the_same_report() {
+        let (document, files, whole) = case01();
+        let mut stream = DocumentStream::new(files, options()).hash_in_thread();
+        for chunk in document.chunks(4096) {
+            stream.push(chunk);
+        }
+        stream.precheck();
+        assert!(stream.speculative.is_some());
         assert_eq!(json(&stream.finish()), json(&whole));
     }
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
+use crate::crypto::{DigestAlgorithm, Hasher};
 use crate::error::{Code, Finding};
 use crate::policy::DocumentMeta;
 use crate::stream::DocumentStream;
@@ -129,12 +130,108 @@ impl CheckerHandle {
         self.stream.as_ref().map_or(0.0, |s| s.len() as f64)
     }
 
+    /// Hands the digests named in `names` (`"streebog256"`, `"streebog512"`, ...; see
+    /// `Digester`) that the signatures need over to the caller, who computes them elsewhere (a
+    /// worker thread) and gives them back with `giveDigest`; returns the names handed over.
+    /// Call before the first `push`. A digest not given back is computed by `finish` (slower,
+    /// same report). `checkFile` in Node does this with its worker.
+    #[wasm_bindgen(js_name = handOver)]
+    pub fn hand_over(&mut self, names: Vec<String>) -> Result<Vec<String>, JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        let wanted: Vec<DigestAlgorithm> = names.iter().filter_map(|n| DigestAlgorithm::from_name(n)).collect();
+        Ok(stream.hand_over(|a| wanted.contains(&a)).into_iter().map(|a| a.name().to_owned()).collect())
+    }
+
+    /// Gives back a digest of the whole document handed over by `handOver`. Throws
+    /// OPTIONS_INVALID for a name not handed over or a digest of the wrong length.
+    #[wasm_bindgen(js_name = giveDigest)]
+    pub fn give_digest(&mut self, name: &str, digest: Vec<u8>) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        let given = DigestAlgorithm::from_name(name).is_some_and(|a| stream.give_digest(a, digest));
+        if given {
+            Ok(())
+        } else {
+            Err(invalid("giveDigest: a digest handed over by handOver, of its length"))
+        }
+    }
+
+    /// Hands the report's SHA-256 of the document over to the caller (Node's native `crypto`
+    /// computes it faster), to be given back with `giveSha256`. Call before the first `push`;
+    /// returns whether it was handed over.
+    #[wasm_bindgen(js_name = handOverSha256)]
+    pub fn hand_over_sha256(&mut self) -> Result<bool, JsValue> {
+        Ok(self.stream.as_mut().ok_or_else(finished)?.hand_over_sha256())
+    }
+
+    /// Gives back the document's SHA-256 (32 bytes) after `handOverSha256`.
+    #[wasm_bindgen(js_name = giveSha256)]
+    pub fn give_sha256(&mut self, digest: Vec<u8>) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        let digest: [u8; 32] = digest.try_into().map_err(|_| invalid("giveSha256: 32 bytes"))?;
+        if stream.give_sha256(digest) {
+            Ok(())
+        } else {
+            Err(invalid("giveSha256: call handOverSha256 before the first push"))
+        }
+    }
+
+    /// Runs the PDF/A rules now, after the last chunk, while handed-over digests are still being
+    /// computed; `finish` then only verifies and reports. A later `push` discards the result.
+    pub fn precheck(&mut self) -> Result<(), JsValue> {
+        self.stream.as_mut().ok_or_else(finished)?.precheck();
+        Ok(())
+    }
+
     /// Ends the document and returns the report, the same as `check` on the whole document. The
     /// checker cannot be used after.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let stream = self.stream.take().ok_or_else(finished)?;
         to_js(&stream.finish())
+    }
+}
+
+/// An incremental digest of the document, for a worker thread that computes the digests a
+/// `Checker` handed over (`handOver`): `new Digester(["streebog256"])`, `update(chunk)` for each
+/// chunk, `finish()` gives the digests in the order of the names.
+#[wasm_bindgen]
+pub struct Digester {
+    hashers: Vec<Hasher>,
+}
+
+#[wasm_bindgen]
+impl Digester {
+    /// Starts the digests named (`"streebog256"`, `"streebog512"`, `"gostr3411-94"`, `"sha1"`,
+    /// `"sha256"`, `"sha384"`, `"sha512"`); throws OPTIONS_INVALID on another name.
+    #[wasm_bindgen(constructor)]
+    pub fn new(names: Vec<String>) -> Result<Digester, JsValue> {
+        let hashers = names
+            .iter()
+            .map(|n| DigestAlgorithm::from_name(n).map(Hasher::new))
+            .collect::<Option<Vec<Hasher>>>()
+            .ok_or_else(|| invalid("Digester: unknown digest name"))?;
+        Ok(Digester { hashers })
+    }
+
+    /// Feeds the next chunk (in 64 KiB pieces: see `push_pieces`).
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        let chunk = byte_array(&chunk).ok_or_else(|| invalid("a chunk must be a Uint8Array"))?;
+        let mut piece = Vec::new();
+        for_pieces(&chunk, |p, len| {
+            piece.resize(len, 0);
+            p.copy_to(&mut piece);
+            for hasher in &mut self.hashers {
+                hasher.update(&piece);
+            }
+        })
+    }
+
+    /// The digests, in the order of the names given to the constructor.
+    pub fn finish(self) -> Array {
+        self.hashers.into_iter().map(|h| Uint8Array::from(h.finalize().as_slice())).collect()
     }
 }
 
@@ -204,13 +301,19 @@ fn byte_array(value: &JsValue) -> Option<Uint8Array> {
 /// takes over the hash functions between pieces, and past the input limit (where the stream
 /// hashes a scratch copy and keeps nothing) a huge chunk never needs a buffer of its size.
 fn push_pieces(stream: &mut DocumentStream, chunk: &Uint8Array) -> Result<(), JsValue> {
+    for_pieces(chunk, |piece, len| stream.push_with(len, |slot| piece.copy_to(slot)))
+}
+
+/// Calls `f` with each 64 KiB piece of `chunk` and its length. WebAssembly has no on-stack
+/// replacement: one call that hashes 14.5 MB would run in the baseline compiler's code
+/// throughout, while short calls move to optimised code after the first pieces.
+fn for_pieces(chunk: &Uint8Array, mut f: impl FnMut(Uint8Array, usize)) -> Result<(), JsValue> {
     const PIECE: u32 = 1 << 16;
     let mut start = 0;
     while start < chunk.length() {
         let end = start.saturating_add(PIECE).min(chunk.length());
-        let piece = chunk.subarray(start, end);
         let len = usize::try_from(end.saturating_sub(start)).map_err(|_| invalid("chunk too large"))?;
-        stream.push_with(len, |slot| piece.copy_to(slot));
+        f(chunk.subarray(start, end), len);
         start = end;
     }
     Ok(())

@@ -1,7 +1,9 @@
 // Exports added to the wasm API by later capabilities (the trust-list handle, streaming, signing).
+import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 
+import { OFFLOADED, hashFile } from "./hash-pool.mjs";
 import { streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
@@ -15,18 +17,20 @@ export const checkStream = streamingApi(api);
 /**
  * Checks a document file by its path (Node): reads it in 1 MiB reads into one reused buffer, so
  * the process holds the document once, in the module, and makes no garbage while reading.
- * Resolves to the report `check` gives; rejects with code INPUT_UNREADABLE when the file cannot
- * be read.
+ * The GOST digests are computed by a worker thread that reads the file too (`threads: false`
+ * keeps everything in this thread), SHA-256 by Node's crypto; the PDF/A rules run here
+ * meanwhile. Resolves to the report `check` gives; rejects with code INPUT_UNREADABLE when the
+ * file cannot be read.
  */
-export async function checkFile(path, signatures, options) {
-  let checker;
-  if (options && options.trustList instanceof api.TrustList) {
-    const { trustList, ...rest } = options;
-    checker = trustList.checker(signatures, rest);
-  } else {
-    checker = new api.Checker(signatures, options);
-  }
+export async function checkFile(path, signatures, options, { threads = true } = {}) {
+  const checker = newChecker(signatures, options);
   try {
+    const sha256 = createHash("sha256");
+    checker.handOverSha256();
+    const names = threads ? checker.handOver(OFFLOADED) : [];
+    // A failed worker only costs time: finish() then computes what was not given back.
+    const job = names.length > 0 ? hashFile(path, names).catch(() => null) : null;
+    let size = 0;
     let file;
     try {
       file = await open(path, "r");
@@ -36,7 +40,10 @@ export async function checkFile(path, signatures, options) {
       for (;;) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
-        checker.push(buffer.subarray(0, bytesRead));
+        const chunk = buffer.subarray(0, bytesRead);
+        checker.push(chunk);
+        sha256.update(chunk);
+        size += bytesRead;
       }
     } catch (e) {
       const error = new Error(`INPUT_UNREADABLE: ${path}: ${e.code || e.message}`);
@@ -45,10 +52,34 @@ export async function checkFile(path, signatures, options) {
     } finally {
       await file?.close();
     }
+    const digest = sha256.digest();
+    checker.giveSha256(digest);
+    if (job) {
+      checker.precheck();
+      await giveBack(checker, names, await job, digest, size);
+    }
     return checker.finish();
   } finally {
     checker.free();
   }
+}
+
+/** A Checker for `options`, bound to its parsed trust list when one is given. */
+function newChecker(signatures, options) {
+  if (options && options.trustList instanceof api.TrustList) {
+    const { trustList, ...rest } = options;
+    return trustList.checker(signatures, rest);
+  }
+  return new api.Checker(signatures, options);
+}
+
+/**
+ * Gives the worker's digests to the checker when the worker hashed the same bytes (same length
+ * and SHA-256 as this thread read); otherwise gives nothing and finish() hashes its own copy.
+ */
+function giveBack(checker, names, result, sha256, size) {
+  if (!result || result.size !== size || !Buffer.from(result.sha256).equals(sha256)) return;
+  names.forEach((name, i) => checker.giveDigest(name, result.digests[i]));
 }
 
 // Signing (src/sign): an external signer (signPrepare, signAssemble) or a software GOST key (sign, cosign).

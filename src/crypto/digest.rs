@@ -93,6 +93,11 @@ impl DigestAlgorithm {
         }
     }
 
+    /// The algorithm of a report name ([`name`](Self::name)).
+    pub fn from_name(name: &str) -> Option<Self> {
+        DigestAlgorithm::ALL.into_iter().find(|alg| alg.name() == name)
+    }
+
     /// The digest length in bytes.
     pub const fn output_len(self) -> usize {
         match self {

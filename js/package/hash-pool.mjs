@@ -1,0 +1,89 @@
+// One hashing worker thread per process (hash-worker.cjs), started on first use and kept for
+// later checks; it holds the process open only while a job runs. When it cannot start or fails,
+// jobs reject and the check computes its digests itself (same report, slower).
+import { Worker } from "node:worker_threads";
+
+/** Digests a worker can compute: the GOST ones, which are slow in wasm. */
+export const OFFLOADED = ["streebog256", "streebog512", "gostr3411-94"];
+
+let worker = null;
+const pending = new Map();
+let nextId = 1;
+
+function fail(error) {
+  worker = null;
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+}
+
+function ensure() {
+  if (worker) return worker;
+  const started = new Worker(new URL("./hash-worker.cjs", import.meta.url));
+  started.unref();
+  started.on("message", (message) => {
+    const job = pending.get(message.id);
+    if (!job) return;
+    pending.delete(message.id);
+    if (pending.size === 0) started.unref();
+    if (message.error !== undefined) job.reject(new Error(message.error));
+    else job.resolve(message);
+  });
+  started.on("error", fail);
+  started.on("exit", () => fail(new Error("the hashing worker exited")));
+  worker = started;
+  return worker;
+}
+
+/** Starts the worker ahead of the first check (the CLI does, before it loads the module). */
+export function startHashWorker() {
+  try {
+    ensure();
+  } catch {
+    // No worker threads here: checks hash in the main thread.
+  }
+}
+
+function submit(message, transfer) {
+  const w = ensure();
+  const id = nextId++;
+  const done = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+  w.ref();
+  w.postMessage({ ...message, id }, transfer);
+  return { id, done };
+}
+
+/**
+ * Hashes the file at `path` with the digests `names` in the worker; resolves to
+ * { digests, sha256, size }, rejects when the worker cannot.
+ */
+export function hashFile(path, names) {
+  try {
+    return submit({ path, names }).done;
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/**
+ * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves as
+ * hashFile does. Returns null when the worker cannot start.
+ */
+export function hashChunks(names) {
+  let job;
+  try {
+    job = submit({ names, start: true });
+  } catch {
+    return null;
+  }
+  const w = worker;
+  return {
+    push(chunk) {
+      const copy = chunk.slice();
+      w.postMessage({ id: job.id, chunk: copy }, [copy.buffer]);
+    },
+    end() {
+      w.postMessage({ id: job.id, end: true });
+      return job.done;
+    },
+  };
+}
