@@ -53,7 +53,13 @@ pub struct DocumentStream {
     pdf: Option<PdfResult>,
     /// The report `precheck` computed assuming the handed-over digests equal the claims, with
     /// those assumptions: `finish` returns it when the digests given back are the same.
-    speculative: Option<(Vec<(DigestAlgorithm, Vec<u8>)>, Report)>,
+    speculative: Option<Speculation>,
+}
+
+/// A report computed ahead, and the digests it assumed.
+struct Speculation {
+    assumed: Vec<(DigestAlgorithm, Vec<u8>)>,
+    report: Report,
 }
 
 /// Where the signatures' digests are computed.
@@ -193,7 +199,7 @@ impl DocumentStream {
 
     /// The assumed digests and the report of the check under them; `None` when a handed-over
     /// digest has no single claimed value, or a digest the report needs is not known yet.
-    fn speculate(&self, pdf: &PdfResult) -> Option<(Vec<(DigestAlgorithm, Vec<u8>)>, Report)> {
+    fn speculate(&self, pdf: &PdfResult) -> Option<Speculation> {
         let sha256 = match (&self.sha256, &self.given_sha256) {
             (Some(hasher), _) => check::hex(&hasher.clone().finalize()),
             (None, Some(given)) => check::hex(given),
@@ -236,7 +242,7 @@ impl DocumentStream {
             &mut digests,
             Some(pdf.clone()),
         );
-        Some((assumed, report))
+        Some(Speculation { assumed, report })
     }
 
     /// Computes the signatures' digests (Streebog, the slowest part of a check) in a thread of
@@ -360,7 +366,7 @@ impl DocumentStream {
             }
         };
         let computed: Vec<(DigestAlgorithm, Vec<u8>)> = computed.into_iter().chain(given).collect();
-        if let Some((assumed, report)) = speculative {
+        if let Some(Speculation { assumed, report }) = speculative {
             if assumed.iter().all(|claim| computed.contains(claim)) {
                 return report;
             }
@@ -473,7 +479,9 @@ mod tests {
 
     /// Fixture 01 (a GOST 2012-256 detached signature) as a stream: its document, signature
     /// files, and the report `check` gives.
-    fn case01() -> (Vec<u8>, Vec<(String, Vec<u8>)>, Report) {
+    type Files = Vec<(String, Vec<u8>)>;
+
+    fn case01() -> (Vec<u8>, Files, Report) {
         let document = fixture("01-qualified-person-der", "document.pdf");
         let signature = fixture("01-qualified-person-der", "document.pdf.sig");
         let whole = check::check(&document, &[SignatureFile { name: "s.sig", bytes: &signature }], &options());
