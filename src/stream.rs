@@ -145,8 +145,7 @@ impl DocumentStream {
         if !self.handed_over.contains(&algorithm) || digest.len() != algorithm.output_len() {
             return false;
         }
-        let assumed =
-            self.speculative.as_ref().is_some_and(|(assumed, _)| assumed.iter().any(|(a, _)| *a == algorithm));
+        let assumed = self.speculative.as_ref().is_some_and(|s| s.assumed.iter().any(|(a, _)| *a == algorithm));
         if !assumed {
             // The speculative report used the digest given before.
             self.speculative = None;
