@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use std::sync::Arc;
 
-use crate::crypto::{DigestAlgorithm, Hasher};
+use crate::crypto::DigestAlgorithm;
 use crate::error::{Code, Finding};
 use crate::policy::DocumentMeta;
 use crate::stream::DocumentStream;
@@ -130,8 +130,8 @@ impl CheckerHandle {
         self.stream.as_ref().map_or(0.0, |s| s.len() as f64)
     }
 
-    /// Hands the digests named in `names` (`"streebog256"`, `"streebog512"`, ...; see
-    /// `Digester`) that the signatures need over to the caller, who computes them elsewhere (a
+    /// Hands the digests named in `names` (`"streebog256"`, `"streebog512"`, `"gostr3411-94"`,
+    /// `"sha1"`, `"sha256"`, `"sha384"`, `"sha512"`) that the signatures need over to the caller, who computes them elsewhere (a
     /// worker thread) and gives them back with `giveDigest`; returns the names handed over.
     /// Call before the first `push`. A digest not given back is computed by `finish` (slower,
     /// same report). `checkFile` in Node does this with its worker.
@@ -188,50 +188,6 @@ impl CheckerHandle {
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let stream = self.stream.take().ok_or_else(finished)?;
         to_js(&stream.finish())
-    }
-}
-
-/// An incremental digest of the document, for a worker thread that computes the digests a
-/// `Checker` handed over (`handOver`): `new Digester(["streebog256"])`, `update(chunk)` for each
-/// chunk, `finish()` gives the digests in the order of the names.
-#[wasm_bindgen]
-pub struct Digester {
-    hashers: Vec<Hasher>,
-}
-
-#[wasm_bindgen]
-impl Digester {
-    /// Starts the digests named (`"streebog256"`, `"streebog512"`, `"gostr3411-94"`, `"sha1"`,
-    /// `"sha256"`, `"sha384"`, `"sha512"`); throws OPTIONS_INVALID on another name.
-    #[wasm_bindgen(constructor)]
-    pub fn new(names: Vec<String>) -> Result<Digester, JsValue> {
-        let hashers = names
-            .iter()
-            .map(|n| DigestAlgorithm::from_name(n).map(Hasher::new))
-            .collect::<Option<Vec<Hasher>>>()
-            .ok_or_else(|| invalid("Digester: unknown digest name"))?;
-        Ok(Digester { hashers })
-    }
-
-    /// Feeds the next chunk (in 64 KiB pieces: see `push_pieces`).
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue,
-    ) -> Result<(), JsValue> {
-        let chunk = byte_array(&chunk).ok_or_else(|| invalid("a chunk must be a Uint8Array"))?;
-        let mut piece = Vec::new();
-        for_pieces(&chunk, |p, len| {
-            piece.resize(len, 0);
-            p.copy_to(&mut piece);
-            for hasher in &mut self.hashers {
-                hasher.update(&piece);
-            }
-        })
-    }
-
-    /// The digests, in the order of the names given to the constructor.
-    pub fn finish(self) -> Array {
-        self.hashers.into_iter().map(|h| Uint8Array::from(h.finalize().as_slice())).collect()
     }
 }
 

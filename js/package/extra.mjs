@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 
-import { OFFLOADED, hashFile } from "./hash-pool.mjs";
+import { OFFLOADED, hashChunks, hashFile } from "./hash-pool.mjs";
 import { streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
@@ -12,7 +12,38 @@ const api = require("./node/ekdo_check.js");
 // Streaming (src/stream.rs): the Checker class, and checkStream over a File, Blob, ReadableStream,
 // Node stream or iterable of chunks.
 export const { Checker } = api;
-export const checkStream = streamingApi(api);
+export const checkStream = streamingApi(api, offload);
+
+/**
+ * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread (each
+ * chunk copied to it); end() runs the PDF/A rules while the worker finishes, then gives the
+ * digests back; cancel() drops the worker's job when the source fails.
+ */
+function offload(checker) {
+  const sha256 = createHash("sha256");
+  checker.handOverSha256();
+  const names = checker.handOver(OFFLOADED);
+  // Not started: finish() computes the handed-over digests itself.
+  const job = names.length > 0 ? hashChunks(names) : null;
+  let size = 0;
+  return {
+    push(chunk) {
+      sha256.update(chunk);
+      size += chunk.byteLength;
+      job?.push(chunk);
+    },
+    cancel() {
+      job?.cancel();
+    },
+    async end() {
+      const digest = sha256.digest();
+      checker.giveSha256(digest);
+      if (!job) return;
+      checker.precheck();
+      giveBack(checker, names, await job.end().catch(() => null), digest, size);
+    },
+  };
+}
 
 /**
  * Checks a document file by its path (Node): reads it in 1 MiB reads into one reused buffer, so
@@ -48,6 +79,7 @@ export async function checkFile(path, signatures, options, { threads = true } = 
     } catch (e) {
       const error = new Error(`INPUT_UNREADABLE: ${path}: ${e.code || e.message}`);
       error.code = "INPUT_UNREADABLE";
+      error.detail = e.code || e.message;
       throw error;
     } finally {
       await file?.close();
@@ -79,6 +111,7 @@ function newChecker(signatures, options) {
  */
 function giveBack(checker, names, result, sha256, size) {
   if (!result || result.size !== size || !Buffer.from(result.sha256).equals(sha256)) return;
+  if (result.digests.some((digest) => !digest)) return;
   names.forEach((name, i) => checker.giveDigest(name, result.digests[i]));
 }
 

@@ -3,8 +3,8 @@
 // jobs reject and the check computes its digests itself (same report, slower).
 import { Worker } from "node:worker_threads";
 
-/** Digests a worker can compute: the GOST ones, which are slow in wasm. */
-export const OFFLOADED = ["streebog256", "streebog512", "gostr3411-94"];
+/** Digests the worker computes: Streebog, the slowest part of a check (SHA-256 comes from node:crypto). */
+export const OFFLOADED = ["streebog256", "streebog512"];
 
 let worker = null;
 const pending = new Map();
@@ -66,7 +66,7 @@ export function hashFile(path, names) {
 
 /**
  * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves as
- * hashFile does. Returns null when the worker cannot start.
+ * hashFile does, `cancel()` drops the job. Returns null when the worker cannot start.
  */
 export function hashChunks(names) {
   let job;
@@ -78,12 +78,17 @@ export function hashChunks(names) {
   const w = worker;
   return {
     push(chunk) {
-      const copy = chunk.slice();
+      // A copy of the bytes in a buffer of its own, moved to the worker (never the caller's).
+      const copy = new Uint8Array(chunk);
       w.postMessage({ id: job.id, chunk: copy }, [copy.buffer]);
     },
     end() {
       w.postMessage({ id: job.id, end: true });
       return job.done;
+    },
+    cancel() {
+      w.postMessage({ id: job.id, cancel: true });
+      job.done.catch(() => {});
     },
   };
 }

@@ -4,24 +4,64 @@
 //
 // Jobs: { id, path, names } reads the file itself (the main thread reads it too: the two reads
 // are compared by SHA-256 and length before the digests are used); { id, names, start: true },
-// then { id, chunk } and { id, end: true } hash chunks sent by checkStream. Each job answers
+// then { id, chunk } and { id, end: true } (or { id, cancel: true }) hash chunks sent by
+// checkStream. Each job answers
 // { id, digests: Uint8Array[], sha256: Uint8Array, size } or { id, error }.
 "use strict";
 const { parentPort } = require("node:worker_threads");
 const { open } = require("node:fs/promises");
 const { createHash } = require("node:crypto");
-const { Digester } = require("./node/ekdo_check.js");
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+
+// ekdo-digest (crates/ekdo-digest): Streebog alone, 50 KB, no imports; see its lib.rs for the
+// interface. The whole ekdo-check module would cost this thread ~10 ms and ~10 MiB more.
+const module_ = new WebAssembly.Module(readFileSync(join(__dirname, "node", "ekdo_digest.wasm")));
+const wasm = new WebAssembly.Instance(module_, {}).exports;
+const PIECE = 1 << 16;
+const FAILED = 0xffffffff;
+const BITS = { streebog256: 256, streebog512: 512 };
+
+/** The Streebog digests `names` of one job: update(chunk), finish() → Uint8Array[]. */
+class Digester {
+  constructor(names) {
+    this.slots = [];
+    for (const name of names) {
+      const slot = BITS[name] === undefined ? FAILED : wasm.begin(BITS[name]) >>> 0;
+      if (slot === FAILED) {
+        this.finish();
+        throw new Error(`no digest ${name} here`);
+      }
+      this.slots.push({ slot, size: BITS[name] / 8 });
+    }
+  }
+
+  /**
+   * Feeds `chunk` in 64 KiB calls: WebAssembly has no on-stack replacement, so the hash moves
+   * to optimised code only at a new call.
+   */
+  update(chunk) {
+    const input = wasm.input() >>> 0;
+    for (let at = 0; at < chunk.byteLength; at += PIECE) {
+      const piece = chunk.subarray(at, at + PIECE);
+      new Uint8Array(wasm.memory.buffer, input, piece.byteLength).set(piece);
+      for (const { slot } of this.slots) {
+        if (wasm.update(slot, piece.byteLength) >>> 0 === FAILED) throw new Error("digest update failed");
+      }
+    }
+  }
+
+  finish() {
+    const digests = this.slots.map(({ slot, size }) => {
+      const at = wasm.finish(slot) >>> 0;
+      return at === FAILED ? null : new Uint8Array(wasm.memory.buffer, at, size).slice();
+    });
+    this.slots = [];
+    return digests;
+  }
+}
 
 const streams = new Map();
-const PIECE = 1 << 16;
-
-/**
- * Feeds `chunk` in 64 KiB calls: WebAssembly has no on-stack replacement, so the hash moves to
- * optimised code only at a new call (one 1 MiB call would run in baseline code throughout).
- */
-function update(digester, chunk) {
-  for (let at = 0; at < chunk.byteLength; at += PIECE) digester.update(chunk.subarray(at, at + PIECE));
-}
 
 function answer(id, digester, sha256, size) {
   const digests = digester.finish();
@@ -31,20 +71,25 @@ function answer(id, digester, sha256, size) {
 async function hashFile({ id, path, names }) {
   const digester = new Digester(names);
   const sha256 = createHash("sha256");
-  const file = await open(path, "r");
   let size = 0;
   try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      update(digester, chunk);
-      sha256.update(chunk);
-      size += bytesRead;
+    const file = await open(path, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        digester.update(chunk);
+        sha256.update(chunk);
+        size += bytesRead;
+      }
+    } finally {
+      await file.close();
     }
-  } finally {
-    await file.close();
+  } catch (e) {
+    digester.finish();
+    throw e;
   }
   answer(id, digester, sha256, size);
 }
@@ -57,12 +102,18 @@ function hashChunk(message) {
   }
   const job = streams.get(id);
   if (!job) return;
+  if (message.cancel) {
+    streams.delete(id);
+    job.digester.finish();
+    parentPort.postMessage({ id, error: "cancelled" });
+    return;
+  }
   if (message.end) {
     streams.delete(id);
     answer(id, job.digester, job.sha256, job.size);
     return;
   }
-  update(job.digester, message.chunk);
+  job.digester.update(message.chunk);
   job.sha256.update(message.chunk);
   job.size += message.chunk.byteLength;
 }
@@ -75,6 +126,7 @@ parentPort.on("message", (message) => {
       hashChunk(message);
     }
   } catch (e) {
+    streams.get(message.id)?.digester.finish();
     streams.delete(message.id);
     parentPort.postMessage({ id: message.id, error: String(e && e.message) });
   }

@@ -4,16 +4,18 @@
 // entry points, which bind it to their copy of the wasm module.
 
 /**
- * Returns `checkStream(source, signatures?, options?, { size }?)` bound to a wasm binding's
- * `Checker` and `TrustList` classes.
+ * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm
+ * binding's `Checker` and `TrustList` classes. `offload(checker)`, when given (Node), hands
+ * digests to a worker thread: it returns null or { push(chunk), end() → Promise }.
  */
-export function streamingApi({ Checker, TrustList }) {
+export function streamingApi({ Checker, TrustList }, offload) {
   /**
    * Checks a document that arrives in chunks; resolves to the same report as `check` on the whole
    * document. `options.trustList` may be the XML bytes or a parsed `TrustList` (reused).
-   * `size`, when known and the source is not a Blob, lets the module allocate its copy once.
+   * `size`, when known and the source is not a Blob, lets the module allocate its copy once;
+   * `threads: false` keeps the hashing in this thread (Node).
    */
-  return async function checkStream(source, signatures, options, { size } = {}) {
+  return async function checkStream(source, signatures, options, { size, threads = true } = {}) {
     let checker;
     if (options && TrustList && options.trustList instanceof TrustList) {
       const { trustList, ...rest } = options;
@@ -24,11 +26,28 @@ export function streamingApi({ Checker, TrustList }) {
     try {
       const known = size ?? (typeof Blob !== "undefined" && source instanceof Blob ? source.size : undefined);
       if (typeof known === "number") checker.reserve(known);
-      await feed(checker, source);
+      const helper = threads && offload ? offload(checker) : null;
+      try {
+        await feed(helper ? tee(checker, helper) : checker, source);
+      } catch (e) {
+        helper?.cancel();
+        throw e;
+      }
+      await helper?.end();
       return checker.finish();
     } finally {
       checker.free();
     }
+  };
+}
+
+/** A checker whose pushes also go to `helper`. */
+function tee(checker, helper) {
+  return {
+    push(chunk) {
+      checker.push(chunk);
+      helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
+    },
   };
 }
 

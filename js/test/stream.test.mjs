@@ -95,3 +95,69 @@ test("checkFile (Node) reads a path to the same report; a missing file rejects w
   assert.equal(JSON.stringify(await ekdo.checkFile(documentPath, signatures, { ...options, trustList: list })), want);
   await assert.rejects(ekdo.checkFile("/nonexistent.pdf", signatures, options), { code: "INPUT_UNREADABLE" });
 });
+
+test("the hashing worker (checkFile, checkStream) gives every fixture the report of check()", async () => {
+  const { readdirSync, existsSync } = await import("node:fs");
+  let checked = 0;
+  for (const name of readdirSync(data).filter((n) => /^\d\d-/.test(n))) {
+    const dir = `${data}/${name}`;
+    if (!existsSync(`${dir}/document.pdf`)) continue; // the big cases are made by make-big-pdfs.sh
+    const doc = readFileSync(`${dir}/document.pdf`);
+    const sigs = readdirSync(dir)
+      .filter((f) => f.startsWith("document.pdf.") && f !== "document.pdf.sha256")
+      .map((f) => ({ name: f, bytes: readFileSync(`${dir}/${f}`) }));
+    const opts = { at, trustList: tsl };
+    const whole = JSON.stringify(ekdo.check(doc, sigs, opts));
+    for (const threads of [true, false]) {
+      assert.equal(JSON.stringify(await ekdo.checkFile(`${dir}/document.pdf`, sigs, opts, { threads })), whole, `${name} checkFile threads=${threads}`);
+      const stream = Readable.from([doc.subarray(0, 1000), doc.subarray(1000)]);
+      assert.equal(JSON.stringify(await ekdo.checkStream(stream, sigs, opts, { threads })), whole, `${name} checkStream threads=${threads}`);
+    }
+    checked++;
+  }
+  assert.ok(checked >= 15, `${checked} fixtures`);
+});
+
+test("a tampered document fails its digest through the worker too", async () => {
+  const dir = `${data}/06-tampered-document`;
+  const sigs = [{ name: "document.pdf.sig", bytes: readFileSync(`${dir}/document.pdf.sig`) }];
+  const report = await ekdo.checkFile(`${dir}/document.pdf`, sigs, { at });
+  assert.equal(report.signatures[0].signers[0].details.digest_matches, false);
+  assert.equal(report.signatures[0].kind, "invalid");
+  // A document changed after the signature was made: a speculative check is not reused.
+  const changed = new Uint8Array(document);
+  changed[changed.length - 10] ^= 1;
+  const viaWorker = await ekdo.checkStream([changed], signatures, options);
+  assert.equal(JSON.stringify(viaWorker), JSON.stringify(ekdo.check(changed, signatures, options)));
+  assert.equal(viaWorker.signatures[0].signers[0].details.digest_matches, false);
+});
+
+test("Checker hand-over: digests given back are used, wrong ones refused or detected", () => {
+  const checker = new ekdo.Checker(signatures, options);
+  // Fixture 05: one signer with Streebog-256, one with Streebog-512.
+  assert.deepEqual(checker.handOver(["streebog256", "streebog512", "sha1", "md5"]), ["streebog256", "streebog512"]);
+  assert.equal(checker.handOverSha256(), true);
+  checker.push(document);
+  assert.throws(() => checker.giveDigest("sha1", new Uint8Array(20)), { code: "OPTIONS_INVALID" });
+  assert.throws(() => checker.giveDigest("streebog256", new Uint8Array(31)), { code: "OPTIONS_INVALID" });
+  assert.throws(() => checker.giveSha256(new Uint8Array(31)), { code: "OPTIONS_INVALID" });
+  checker.precheck();
+  // Zeros are not the document's digests: the signers' digests must not match.
+  checker.giveDigest("streebog256", new Uint8Array(32));
+  checker.giveDigest("streebog512", new Uint8Array(64));
+  checker.giveSha256(new Uint8Array(32));
+  const report = checker.finish();
+  assert.equal(report.document.sha256, "0".repeat(64));
+  assert.ok(report.signatures[0].signers.every((s) => s.details.digest_matches === false));
+  assert.equal(report.ready, false);
+  checker.free();
+});
+
+test("a source that fails midway rejects, and the worker stays usable", async () => {
+  async function* failing() {
+    yield document.subarray(0, 1000);
+    throw new Error("disk gone");
+  }
+  await assert.rejects(ekdo.checkStream(failing(), signatures, options), /disk gone/);
+  assert.equal(JSON.stringify(await ekdo.checkStream([document], signatures, options)), want);
+});
