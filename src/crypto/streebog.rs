@@ -256,8 +256,7 @@ const fn ell(v: u64) -> u64 {
 
 /// Row by row, reading the bytes of x ⊕ k from memory: the form the tables were first written
 /// for, kept as an independent check of [`lpsx`] (test below). It was the native form until
-/// measured slower than [`lpsx`] once the rounds stay rolled (see [`g`]): 133 against 148 MB/s
-/// on AMD EPYC (Zen 4), and 58 against 105 MB/s in wasm under Node 20.
+/// measured slower than [`lpsx`] with the rounds kept rolled (see [`rounds`]).
 #[cfg(test)]
 #[allow(clippy::indexing_slicing, clippy::as_conversions)]
 // Every index is a u8 into a 256-entry table, or a constant below 8.
@@ -281,10 +280,11 @@ fn lpsx_by_row(x: &[u64; 8], k: &[u64; 8]) -> [u64; 8] {
 /// (`(v >> 5) & 0x7f8`) and, in wasm, puts the table address into the load's offset, so nothing
 /// is left to gain by writing that out by hand.
 ///
-/// Measured against other forms (best of many 64 KiB digests, AMD EPYC Zen 4, interleaved):
-/// reading the bytes from memory instead of shifting (to offload the ALUs onto the load ports),
-/// wholly or for 2 to 5 of the 8 words, and 16-bit extraction (x86 high-byte registers), were
-/// all slower natively (79 to 133 MB/s against 148) and in wasm (58 to 86 against 124).
+/// Measured against other forms (best of many 64 KiB digests, AMD EPYC Zen 4 at 3.65 GHz and
+/// Node 20, interleaved): reading the bytes of x ⊕ k from memory instead of shifting, to move
+/// work from the ALUs to the load ports, wholly (133 MB/s natively, 58 in wasm) or for 2 to 5
+/// of the 8 words (112 to 130 natively), and 16-bit extraction for the x86 high-byte registers
+/// (98 natively, 72 in wasm) were all slower than this form (148 natively, 131 in wasm).
 #[inline(always)]
 #[allow(clippy::indexing_slicing, clippy::as_conversions, clippy::cast_possible_truncation)]
 // Every index is masked to a byte; the casts take the halves of a word on purpose.
@@ -312,38 +312,49 @@ fn lpsx(x: &[u64; 8], k: &[u64; 8]) -> [u64; 8] {
 fn g(h: &mut [u64; 8], n: &[u64; 8], m: &[u64; 8]) {
     let mut k = lpsx(h, n);
     let mut t = *m;
-    for c in round_constants() {
-        round(&mut t, &mut k, c);
-    }
+    rounds(&mut t, &mut k);
     for (i, word) in h.iter_mut().enumerate() {
         *word ^= t.get(i).copied().unwrap_or(0) ^ k.get(i).copied().unwrap_or(0) ^ m.get(i).copied().unwrap_or(0);
     }
 }
 
-/// C_1 ... C_12. Natively through `black_box`, which hides the count (a slice's length) from
-/// LLVM so that it keeps the twelve rounds as a loop instead of unrolling them: 148 against
-/// 140 MB/s (smaller code, fewer spills). In wasm the unrolled body is not the issue (see [`round`]) and
-/// `black_box` costs there (82 against 105 MB/s), so the plain array.
+/// The twelve rounds of E on both chains: t = LPSX[K_i](t), K_(i+1) = LPS(K_i ⊕ C_i). The two
+/// chains are independent within a round, so the processor overlaps them.
+///
+/// Natively the constants go through `black_box`, which hides their count (a slice's length)
+/// from LLVM so that it keeps the rounds as a loop instead of unrolling all twelve: 148 against
+/// 140 MB/s (less code, fewer spills). Two rounds per iteration measured 132, a round in a
+/// function of its own 140, an LPS in a function of its own 122.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn round_constants() -> &'static [[u64; 8]] {
-    #[cfg(not(target_arch = "wasm32"))]
-    return std::hint::black_box(C.as_slice());
-    #[cfg(target_arch = "wasm32")]
-    return &C;
+fn rounds(t: &mut [u64; 8], k: &mut [u64; 8]) {
+    for c in std::hint::black_box(C.as_slice()) {
+        *t = lpsx(t, k);
+        *k = lpsx(k, c);
+    }
 }
 
-/// One round of both chains: t = LPSX[K_i](t), K_(i+1) = LPS(K_i ⊕ C_i). The two are
-/// independent, so the processor overlaps them.
-///
-/// In wasm a call of its own: V8 (TurboFan) allocates registers far better in this small
-/// function than in g with all rounds inlined: 124 against 105 MB/s in Node 20 (one round per
-/// call; two rounds per call measured 126, a call per LPS 109). Natively the call costs
-/// (140 against 148 MB/s), so inlined.
-#[cfg_attr(target_arch = "wasm32", inline(never))]
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn round(t: &mut [u64; 8], k: &mut [u64; 8], c: &[u64; 8]) {
+/// In wasm, two rounds per call of [`two_rounds`], a function of its own: V8 (TurboFan)
+/// allocates registers far better in that small function than in g with all rounds inlined
+/// (131 against 105 MB/s in Node 20). One round per call measured 128, three 122, an LPS per
+/// call 109, the natively fastest rolled loop 82 (`black_box` costs in wasm).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn rounds(t: &mut [u64; 8], k: &mut [u64; 8]) {
+    for pair in C.chunks_exact(2) {
+        if let [c0, c1] = pair {
+            two_rounds(t, k, c0, c1);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn two_rounds(t: &mut [u64; 8], k: &mut [u64; 8], c0: &[u64; 8], c1: &[u64; 8]) {
     *t = lpsx(t, k);
-    *k = lpsx(k, c);
+    *k = lpsx(k, c0);
+    *t = lpsx(t, k);
+    *k = lpsx(k, c1);
 }
 
 /// 512-bit addition modulo 2^512 of little-endian limbs.
