@@ -291,7 +291,8 @@ fn lpsx_by_row(x: &[u64; 8], k: &[u64; 8]) -> [u64; 8] {
 /// Node 20, interleaved): reading the bytes of x ⊕ k from memory instead of shifting, to move
 /// work from the ALUs to the load ports, wholly (133 MB/s natively, 58 in wasm) or for 2 to 5
 /// of the 8 words (112 to 130 natively), and 16-bit extraction for the x86 high-byte registers
-/// (98 natively, 72 in wasm) were all slower than this form (148 natively, 131 in wasm).
+/// (98 natively, 72 in wasm) were all slower than this form (148 natively, 131 in wasm; the
+/// same structure of g around each).
 #[inline(always)]
 #[allow(clippy::indexing_slicing, clippy::as_conversions, clippy::cast_possible_truncation)]
 // Every index is masked to a byte; the casts take the halves of a word on purpose.
