@@ -56,6 +56,9 @@ fn check(args: &[String]) {
         }
         stream.push(&buffer[..n]);
     }
+    // While the thread finishes Streebog: the PDF/A rules and the check on the signers' claimed
+    // digest, which `finish` returns when the thread's digest is that one.
+    stream.precheck();
     let report = stream.finish();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     println!(

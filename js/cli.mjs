@@ -6,18 +6,23 @@ import { basename } from "node:path";
 
 import { setFlagsFromString } from "node:v8";
 
+import { createRequire } from "node:module";
+
 import { startHashWorker } from "./hash-pool.mjs";
 
 // A check's Streebog runs in a worker thread (hash-pool.mjs): start it first, so that its
-// start-up overlaps the loading of the module below.
+// start-up overlaps the loading of the module and the start of the check (node-api.mjs, unlike
+// node.mjs, does not wait for it).
 if (process.argv[2] === "check" && !process.argv.includes("-")) startHashWorker();
 
 // V8 moves a wasm function to its optimising compiler after about 1.8 MB of "executed bytes"; one
 // check runs the parsers just past that, so their compilation, still running when the check is
-// done, held the exit back by some 150 ms. Ten times the budget leaves them to the baseline
-// compiler; the hash functions still tier up within the first chunks (docs/benchmarks.md).
+// done, held the exit back by some 150 ms. Ten times the budget, for the module loaded below,
+// leaves them to the baseline compiler; the budget is back to V8's default for the hashing
+// worker's module (docs/benchmarks.md).
 setFlagsFromString("--wasm-tiering-budget=18000000");
-const ekdo = await import("./node.mjs");
+const ekdo = { ...createRequire(import.meta.url)("./node/ekdo_check.js"), ...(await import("./node-api.mjs")) };
+setFlagsFromString("--wasm-tiering-budget=1800000");
 
 // A closed pipe (`ekdo-check policy | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e) => {

@@ -25,7 +25,7 @@ const pkg = {
     "./package.json": "./package.json",
   },
   bin: { "ekdo-check": "./cli.mjs" },
-  files: ["index.js", "index.d.ts", "node.mjs", "extra.mjs", "stream.mjs", "hash-pool.mjs", "hash-worker.cjs", "cli.mjs", "types.d.ts", "web/", "node/", "README.md"],
+  files: ["index.js", "index.d.ts", "node.mjs", "node-api.mjs", "stream.mjs", "hash-pool.mjs", "hash-worker.cjs", "cli.mjs", "types.d.ts", "web/", "node/", "README.md"],
   sideEffects: ["./node.mjs", "./node/ekdo_check.js"],
   engines: { node: ">=20" },
   keywords: ["pdfa", "gost", "cades", "cms", "signature", "экдо", "кэдо", "wasm"],

@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 export const OFFLOADED = ["streebog256", "streebog512"];
 
 let worker = null;
+let ready = Promise.resolve();
 const pending = new Map();
 let nextId = 1;
 
@@ -19,8 +20,22 @@ function fail(error) {
 function ensure() {
   if (worker) return worker;
   const started = new Worker(new URL("./hash-worker.cjs", import.meta.url));
-  started.unref();
+  // Held (referenced) until the hash is compiled, so that awaiting `ready` keeps the process
+  // up; then released while no job runs. A 'message' listener references the worker again,
+  // so every listener is attached before the first unref().
+  let isReady;
+  ready = new Promise((resolve) => {
+    isReady = () => {
+      if (pending.size === 0) started.unref();
+      resolve();
+    };
+    // Never wait long for a thread that does not come up.
+    setTimeout(isReady, 2000).unref();
+  });
+  started.once("error", () => isReady());
+  started.once("exit", () => isReady());
   started.on("message", (message) => {
+    if (message.ready) return isReady();
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
@@ -34,13 +49,17 @@ function ensure() {
   return worker;
 }
 
-/** Starts the worker ahead of the first check (the CLI does, before it loads the module). */
+/**
+ * Starts the worker ahead of the first check; resolves when its hash is compiled (at most 2 s;
+ * a worker that fails resolves it too, and checks then hash in the main thread).
+ */
 export function startHashWorker() {
   try {
     ensure();
   } catch {
     // No worker threads here: checks hash in the main thread.
   }
+  return ready;
 }
 
 function submit(message, transfer) {

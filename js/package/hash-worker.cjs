@@ -2,15 +2,14 @@
 // handed over (`handOver`), so that Streebog, the slowest part of a check, runs on a second core
 // while the main thread copies the document into its module and runs the PDF/A rules.
 //
-// Jobs: { id, path, names } reads the file itself (the main thread reads it too: the two reads
-// are compared by SHA-256 and length before the digests are used); { id, names, start: true },
+// Jobs: { id, path, names } reads the file itself (the main thread reads it too: the file's
+// identity and times before and after each read are compared before the digests are used; the
+// answer is { id, digests, size, stat }); { id, names, start: true },
 // then { id, chunk } and { id, end: true } (or { id, cancel: true }) hash chunks sent by
-// checkStream. Each job answers
-// { id, digests: Uint8Array[], sha256: Uint8Array, size } or { id, error }.
+// checkStream, answered { id, digests, size }. A failed job answers { id, error }.
 "use strict";
 const { parentPort } = require("node:worker_threads");
 const { open } = require("node:fs/promises");
-const { createHash } = require("node:crypto");
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 
@@ -63,27 +62,32 @@ class Digester {
 
 const streams = new Map();
 
-function answer(id, digester, sha256, size) {
-  const digests = digester.finish();
-  parentPort.postMessage({ id, digests, sha256: sha256.digest(), size });
+
+// Compile the hash to optimised code now, while the thread waits for its first job: V8 moves a
+// wasm function to its optimising compiler after its first calls (docs/benchmarks.md).
+{
+  const warm = new Digester(["streebog256"]);
+  warm.update(new Uint8Array(6 * PIECE));
+  warm.finish();
 }
+parentPort.postMessage({ ready: true });
 
 async function hashFile({ id, path, names }) {
   const digester = new Digester(names);
-  const sha256 = createHash("sha256");
   let size = 0;
+  let stat = null;
   try {
     const file = await open(path, "r");
     try {
+      const before = await file.stat({ bigint: true });
       const buffer = Buffer.allocUnsafe(1 << 20);
       for (;;) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
-        const chunk = buffer.subarray(0, bytesRead);
-        digester.update(chunk);
-        sha256.update(chunk);
+        digester.update(buffer.subarray(0, bytesRead));
         size += bytesRead;
       }
+      stat = sameFile(before, await file.stat({ bigint: true }));
     } finally {
       await file.close();
     }
@@ -91,13 +95,22 @@ async function hashFile({ id, path, names }) {
     digester.finish();
     throw e;
   }
-  answer(id, digester, sha256, size);
+  parentPort.postMessage({ id, digests: digester.finish(), size, stat });
+}
+
+/**
+ * The file's identity (device, inode, size, modification and change times in ns) when it did
+ * not change while it was read, else null: the main thread compares it with its own read.
+ */
+function sameFile(before, after) {
+  const key = (s) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
+  return key(before) === key(after) ? key(after) : null;
 }
 
 function hashChunk(message) {
   const { id } = message;
   if (message.start) {
-    streams.set(id, { digester: new Digester(message.names), sha256: createHash("sha256"), size: 0 });
+    streams.set(id, { digester: new Digester(message.names), size: 0 });
     return;
   }
   const job = streams.get(id);
@@ -110,11 +123,10 @@ function hashChunk(message) {
   }
   if (message.end) {
     streams.delete(id);
-    answer(id, job.digester, job.sha256, job.size);
+    parentPort.postMessage({ id, digests: job.digester.finish(), size: job.size });
     return;
   }
   job.digester.update(message.chunk);
-  job.sha256.update(message.chunk);
   job.size += message.chunk.byteLength;
 }
 

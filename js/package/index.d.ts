@@ -4,20 +4,26 @@ import type { CheckStreamOptions, Report, SignatureInput, StreamSource } from ".
 /**
  * Checks a document that arrives in chunks (a File, Blob, ReadableStream, Node stream or iterable
  * of Uint8Array): the same report as `check`, with one copy of the document in memory.
- * `hints.size` (known for a Blob) lets the module allocate its copy once.
+ * `hints.size` (known for a Blob) lets the module allocate its copy once. In Node the GOST
+ * digests are computed by the package's hashing worker thread (a copy of each chunk goes to it)
+ * while the PDF/A rules run here; `hints.threads: false` keeps everything in this thread.
  */
 export function checkStream(
   source: StreamSource,
   signatures?: Array<Uint8Array | SignatureInput>,
   options?: CheckStreamOptions,
-  hints?: { size?: number },
+  hints?: { size?: number; threads?: boolean },
 ): Promise<Report>;
 /**
  * Node only: checks a document file by its path, read in 1 MiB reads into one reused buffer (the
- * document is held once, in the module). Rejects with code INPUT_UNREADABLE when it cannot be read.
+ * document is held once, in the module). The GOST digests are computed by the package's hashing
+ * worker thread, which reads the file too (used only if the file did not change meanwhile);
+ * `hints.threads: false` keeps everything in this thread. Rejects with code INPUT_UNREADABLE
+ * when the file cannot be read.
  */
 export function checkFile(
   path: string,
   signatures?: Array<Uint8Array | SignatureInput>,
   options?: CheckStreamOptions,
+  hints?: { threads?: boolean },
 ): Promise<Report>;

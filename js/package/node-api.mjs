@@ -1,4 +1,5 @@
-// Exports added to the wasm API by later capabilities (the trust-list handle, streaming, signing).
+// The Node API beside the wasm binding's exports: streaming (Checker, checkStream, checkFile with
+// the hashing worker) and signing. node.mjs re-exports it; the CLI imports it directly.
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -40,7 +41,9 @@ function offload(checker) {
       checker.giveSha256(digest);
       if (!job) return;
       checker.precheck();
-      giveBack(checker, names, await job.end().catch(() => null), digest, size);
+      const result = await job.end().catch(() => null);
+      // The worker hashed copies of exactly the chunks pushed here, in order.
+      if (result && result.size === size) giveBack(checker, names, result.digests);
     },
   };
 }
@@ -62,11 +65,12 @@ export async function checkFile(path, signatures, options, { threads = true } = 
     // A failed worker only costs time: finish() then computes what was not given back.
     const job = names.length > 0 ? hashFile(path, names).catch(() => null) : null;
     let size = 0;
+    let stat = null;
     let file;
     try {
       file = await open(path, "r");
-      const stat = await file.stat();
-      if (stat.isFile()) checker.reserve(stat.size);
+      const before = await file.stat({ bigint: true });
+      if (before.isFile()) checker.reserve(Number(before.size));
       const buffer = Buffer.allocUnsafe(1 << 20);
       for (;;) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
@@ -76,6 +80,7 @@ export async function checkFile(path, signatures, options, { threads = true } = 
         sha256.update(chunk);
         size += bytesRead;
       }
+      if (job) stat = fileKey(before, await file.stat({ bigint: true }));
     } catch (e) {
       const error = new Error(`INPUT_UNREADABLE: ${path}: ${e.code || e.message}`);
       error.code = "INPUT_UNREADABLE";
@@ -84,16 +89,23 @@ export async function checkFile(path, signatures, options, { threads = true } = 
     } finally {
       await file?.close();
     }
-    const digest = sha256.digest();
-    checker.giveSha256(digest);
+    checker.giveSha256(sha256.digest());
     if (job) {
       checker.precheck();
-      await giveBack(checker, names, await job, digest, size);
+      const result = await job;
+      // The worker read the same file, unchanged, to the same length: its digests are ours.
+      if (result && stat !== null && result.stat === stat && result.size === size) giveBack(checker, names, result.digests);
     }
     return checker.finish();
   } finally {
     checker.free();
   }
+}
+
+/** The file's identity and times when unchanged between two stats (as hash-worker.cjs). */
+function fileKey(before, after) {
+  const key = (s) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
+  return key(before) === key(after) ? key(after) : null;
 }
 
 /** A Checker for `options`, bound to its parsed trust list when one is given. */
@@ -105,14 +117,10 @@ function newChecker(signatures, options) {
   return new api.Checker(signatures, options);
 }
 
-/**
- * Gives the worker's digests to the checker when the worker hashed the same bytes (same length
- * and SHA-256 as this thread read); otherwise gives nothing and finish() hashes its own copy.
- */
-function giveBack(checker, names, result, sha256, size) {
-  if (!result || result.size !== size || !Buffer.from(result.sha256).equals(sha256)) return;
-  if (result.digests.some((digest) => !digest)) return;
-  names.forEach((name, i) => checker.giveDigest(name, result.digests[i]));
+/** Gives the worker's digests to the checker (a digest the worker could not make is left out). */
+function giveBack(checker, names, digests) {
+  if (digests.some((digest) => !digest)) return;
+  names.forEach((name, i) => checker.giveDigest(name, digests[i]));
 }
 
 // Signing (src/sign): an external signer (signPrepare, signAssemble) or a software GOST key (sign, cosign).
