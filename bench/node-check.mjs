@@ -1,7 +1,9 @@
 // One check in-process, for bench/run.mjs: loads the package (not timed), then times the whole
 // check, reading the files included; prints JSON { ms, maxRssKb, ready, kind }.
-// Usage: node bench/node-check.mjs file|stream|buffer|none DOC SIG CA [warm-ups]
-//   file    checkFile(DOC): 1 MiB reads into one reused buffer, the document held once (in the module)
+// Usage: node bench/node-check.mjs file|file-1t|stream|buffer|none DOC SIG CA [warm-ups]
+//   file    checkFile(DOC): 1 MiB reads into one reused buffer, the document held once (in the
+//           module); Streebog in the package's hashing worker, which reads the file too
+//   file-1t checkFile(DOC, ..., { threads: false }): everything in this thread
 //   stream  checkStream(fs.createReadStream(DOC)): held once too, plus the stream's chunks until GC
 //   buffer  check(readFileSync(DOC)): a Buffer and the module's copy
 //   none    load the module only (the baseline of peak memory)
@@ -18,8 +20,8 @@ async function once() {
   const signatures = [{ name: "document.pdf.sig", bytes: readFileSync(signaturePath) }];
   const opts = { ...options, caCertificates: [readFileSync(caPath)] };
   let report;
-  if (mode === "file") {
-    report = await ekdo.checkFile(documentPath, signatures, opts);
+  if (mode === "file" || mode === "file-1t") {
+    report = await ekdo.checkFile(documentPath, signatures, opts, { threads: mode === "file" });
   } else if (mode === "stream") {
     const size = statSync(documentPath).size;
     report = await ekdo.checkStream(createReadStream(documentPath), signatures, opts, { size });
