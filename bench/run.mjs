@@ -162,9 +162,9 @@ const contenders = [
     },
   },
   {
-    id: "cli", label: "ekdo-check CLI (node pkg/cli.mjs check --json), process", enabled: true,
+    id: "cli", label: "ekdo-check CLI (node pkg/cli.cjs check --json, the installed bin), process", enabled: true,
     run: () => {
-      const r = measure(node, [join(root, "pkg/cli.mjs"), "check", documentPath, "--sig", signature, "--ca", caDer, "--at", AT, "--json"]);
+      const r = measure(node, [join(root, "pkg/cli.cjs"), "check", documentPath, "--sig", signature, "--ca", caDer, "--at", AT, "--json"]);
       if (r.status !== 1) throw new Error(`cli exit ${r.status}: ${r.stderr}`);
       verified(JSON.parse(r.stdout), "cli");
       return { ms: r.ms, rssKb: r.rssKb };

@@ -8,9 +8,9 @@ import { setFlagsFromString } from "node:v8";
 
 import { createRequire } from "node:module";
 
-import { startHashWorker } from "./hash-pool.mjs";
+import { startHashWorker } from "./hash-pool.cjs";
 
-// A check's Streebog runs in a worker thread (hash-pool.mjs): start it first, so that its
+// A check's Streebog runs in a worker thread (hash-pool.cjs): start it first, so that its
 // start-up overlaps the loading of the module and the start of the check (node-api.mjs, unlike
 // node.mjs, does not wait for it).
 if (process.argv[2] === "check" && !process.argv.includes("-")) startHashWorker();

@@ -9,7 +9,7 @@ sample=tests/data/signatures/01-qualified-person-der
 echo
 echo "\$ ekdo-check check $sample/document.pdf --sig $sample/document.pdf.sig --tsl tests/data/signatures/tsl.xml"
 status=0
-node pkg/cli.mjs check "$sample/document.pdf" --sig "$sample/document.pdf.sig" \
+node pkg/cli.cjs check "$sample/document.pdf" --sig "$sample/document.pdf.sig" \
   --tsl tests/data/signatures/tsl.xml || status=$?
 echo "(exit $status: 0 ready, 1 not ready, 2 bad usage)"
 [ "$status" -le 1 ] || exit "$status"

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 
-import { OFFLOADED, hashChunks, hashFile } from "./hash-pool.mjs";
+import { OFFLOADED, hashChunks, hashFile } from "./hash-pool.cjs";
 import { streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@
 // no-op kept so that the same code runs in browsers and in Node.
 import { createRequire } from "node:module";
 
-import { startHashWorker } from "./hash-pool.mjs";
+import { startHashWorker } from "./hash-pool.cjs";
 
 const require = createRequire(import.meta.url);
 const api = require("./node/ekdo_check.js");

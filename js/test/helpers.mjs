@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const pkg = `${root}pkg`;
-export const cli = `${pkg}/cli.mjs`;
+export const cli = `${pkg}/cli.cjs`;
 export const data = `${root}tests/data/signatures`;
 export const at = "2026-11-25T12:00:00Z";
 

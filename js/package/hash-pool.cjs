@@ -1,10 +1,13 @@
 // One hashing worker thread per process (hash-worker.cjs), started on first use and kept for
 // later checks; it holds the process open only while a job runs. When it cannot start or fails,
-// jobs reject and the check computes its digests itself (same report, slower).
-import { Worker } from "node:worker_threads";
+// jobs reject and the check computes its digests itself (same report, slower). CommonJS, so that
+// the CLI's launcher (cli.cjs) and the ES modules share one instance.
+"use strict";
+const { join } = require("node:path");
+const { Worker } = require("node:worker_threads");
 
 /** Digests the worker computes: Streebog, the slowest part of a check (SHA-256 comes from node:crypto). */
-export const OFFLOADED = ["streebog256", "streebog512"];
+const OFFLOADED = ["streebog256", "streebog512"];
 
 let worker = null;
 let ready = Promise.resolve();
@@ -19,7 +22,7 @@ function fail(error) {
 
 function ensure() {
   if (worker) return worker;
-  const started = new Worker(new URL("./hash-worker.cjs", import.meta.url));
+  const started = new Worker(join(__dirname, "hash-worker.cjs"));
   // Held (referenced) until the hash is compiled, so that awaiting `ready` keeps the process
   // up; then released while no job runs. A 'message' listener references the worker again,
   // so every listener is attached before the first unref().
@@ -53,7 +56,7 @@ function ensure() {
  * Starts the worker ahead of the first check; resolves when its hash is compiled (at most 2 s;
  * a worker that fails resolves it too, and checks then hash in the main thread).
  */
-export function startHashWorker() {
+function startHashWorker() {
   try {
     ensure();
   } catch {
@@ -75,7 +78,7 @@ function submit(message, transfer) {
  * Hashes the file at `path` with the digests `names` in the worker; resolves to
  * { digests, sha256, size }, rejects when the worker cannot.
  */
-export function hashFile(path, names) {
+function hashFile(path, names) {
   try {
     return submit({ path, names }).done;
   } catch (e) {
@@ -87,7 +90,7 @@ export function hashFile(path, names) {
  * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves as
  * hashFile does, `cancel()` drops the job. Returns null when the worker cannot start.
  */
-export function hashChunks(names) {
+function hashChunks(names) {
   let job;
   try {
     job = submit({ names, start: true });
@@ -111,3 +114,5 @@ export function hashChunks(names) {
     },
   };
 }
+
+module.exports = { OFFLOADED, startHashWorker, hashFile, hashChunks };
