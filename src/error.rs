@@ -690,8 +690,8 @@ impl Code {
                 "Revocation was not checked: no CRL of the issuer was given",
             ),
             Code::ChainRevoked => (
-                "Сертификат {serial} отозван {date}, до момента подписания",
-                "The certificate {serial} was revoked on {date}, before the signing time",
+                "Сертификат {serial} отозван и недействителен с {date}, до момента подписания",
+                "The certificate {serial} is revoked, invalid from {date}, before the signing time",
             ),
             Code::ChainSignatureInvalid => (
                 "Подпись сертификата «{subject}» не проверяется ключом УЦ «{issuer}»",

@@ -537,7 +537,7 @@ fn revocation(
                 false,
                 Finding::new(Code::ChainRevoked)
                     .arg("serial", certificate.serial_hex())
-                    .arg("date", entry.revocation_date),
+                    .arg("date", entry.invalid_from()),
             ));
             return Some(true);
         }

@@ -104,7 +104,15 @@ fn revocation_at_a_time() {
     let hit = crl.is_revoked(&smirnova, at("2026-11-24T12:00:00Z")).unwrap();
     assert_eq!(hit.reason, Some(RevocationReason::KeyCompromise));
     assert!(crl.is_revoked(&smirnova, at("2026-11-01T00:00:00Z")).is_some());
-    assert!(crl.is_revoked(&smirnova, at("2026-10-31T23:59:59Z")).is_none());
+    // Revoked on 1 November for a key compromise suspected from 30 October 12:00
+    // (invalidityDate): a signature made after that is not trusted either.
+    assert_eq!(hit.invalid_from(), at("2026-10-30T12:00:00Z"));
+    assert!(crl.is_revoked(&smirnova, at("2026-10-31T23:59:59Z")).is_some());
+    assert!(crl.is_revoked(&smirnova, at("2026-10-30T12:00:00Z")).is_some());
+    assert!(crl.is_revoked(&smirnova, at("2026-10-30T11:59:59Z")).is_none());
+    // Without an invalidityDate the revocationDate counts.
+    let fedorov = crl.is_revoked(&unhex(FEDOROV), at("2026-11-24T12:00:00Z")).unwrap();
+    assert_eq!(fedorov.invalid_from(), fedorov.revocation_date);
     // A serial written with its sign byte is the same serial.
     let mut padded = vec![0];
     padded.extend_from_slice(&smirnova);

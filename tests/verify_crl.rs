@@ -46,7 +46,8 @@ fn revoked_before_the_signing_time_is_invalid() {
         assert_eq!(revocation(signer), "revoked", "{crl}");
         let revoked = signer.reasons.iter().find(|r| r.message.code == "CHAIN_REVOKED").unwrap();
         assert!(!revoked.ok);
-        assert_eq!(revoked.message.args["date"], "2026-11-01T00:00:00Z");
+        // Revoked on 2026-11-01 with invalidityDate 2026-10-30T12:00: invalid from the earlier.
+        assert_eq!(revoked.message.args["date"], "2026-10-30T12:00:00Z");
         assert_eq!(revoked.message.args["serial"], "27aa7b6d03b775cccec4955a59c3db6e742b1282");
         assert_eq!(kind(signer), Kind::Invalid, "{crl}");
         assert!(report.upload.blockers.iter().any(|b| b.code == "CHAIN_REVOKED"));

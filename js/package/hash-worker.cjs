@@ -9,8 +9,7 @@
 // checkStream, answered { id, digests, size }. A failed job answers { id, error }.
 "use strict";
 const { parentPort } = require("node:worker_threads");
-const { open } = require("node:fs/promises");
-const { readFileSync } = require("node:fs");
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require("node:fs");
 const { join } = require("node:path");
 
 // ekdo-digest (crates/ekdo-digest): Streebog alone, 50 KB, no imports; see its lib.rs for the
@@ -72,24 +71,28 @@ const streams = new Map();
 }
 parentPort.postMessage({ ready: true });
 
-async function hashFile({ id, path, names }) {
+/**
+ * Reads and hashes the file. Synchronous reads: this thread has nothing else to do meanwhile,
+ * and each asynchronous read would wait for a libuv pool thread.
+ */
+function hashFile({ id, path, names }) {
   const digester = new Digester(names);
   let size = 0;
   let stat = null;
   try {
-    const file = await open(path, "r");
+    const fd = openSync(path, "r");
     try {
-      const before = await file.stat({ bigint: true });
+      const before = fstatSync(fd, { bigint: true });
       const buffer = Buffer.allocUnsafe(1 << 20);
       for (;;) {
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+        const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
         digester.update(buffer.subarray(0, bytesRead));
         size += bytesRead;
       }
-      stat = sameFile(before, await file.stat({ bigint: true }));
+      stat = sameFile(before, fstatSync(fd, { bigint: true }));
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   } catch (e) {
     digester.finish();
@@ -133,7 +136,7 @@ function hashChunk(message) {
 parentPort.on("message", (message) => {
   try {
     if (message.path !== undefined) {
-      hashFile(message).catch((e) => parentPort.postMessage({ id: message.id, error: String(e && e.message) }));
+      hashFile(message);
     } else {
       hashChunk(message);
     }

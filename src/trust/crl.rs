@@ -125,6 +125,14 @@ pub struct RevokedEntry {
 }
 
 impl RevokedEntry {
+    /// From when the certificate counts as revoked: the invalidityDate when it is earlier than
+    /// the revocationDate (the key was known or suspected compromised before the CA revoked
+    /// the certificate, RFC 5280 §5.3.2: a signature made after it is not trusted), else the
+    /// revocationDate.
+    pub fn invalid_from(&self) -> Time {
+        self.invalidity_date.map_or(self.revocation_date, |date| date.min(self.revocation_date))
+    }
+
     /// The serial as lowercase hex.
     pub fn serial_hex(&self) -> String {
         asn1::hex(&self.serial)
@@ -248,8 +256,9 @@ impl Crl {
     }
 
     /// The entry that had revoked the certificate with this serial (big-endian, leading zeros
-    /// ignored) at `t`: its revocationDate is not after `t`. Entries of other issuers
-    /// (indirect CRLs) and removeFromCRL entries do not count.
+    /// ignored) at `t`: its [`invalid_from`](RevokedEntry::invalid_from) (revocationDate, or
+    /// an earlier invalidityDate) is not after `t`. Entries of other issuers (indirect CRLs)
+    /// and removeFromCRL entries do not count.
     pub fn is_revoked(&self, serial: &[u8], at: Time) -> Option<RevokedEntry> {
         let serial = asn1::strip_leading_zeros(serial);
         let key = |i: &usize| self.revoked.get(*i).map(|e| e.serial.as_slice());
@@ -262,8 +271,8 @@ impl Crl {
             .filter_map(|i| self.revoked.get(*i))
             .filter(|e| e.certificate_issuer.is_none())
             .filter(|e| e.reason != Some(RevocationReason::RemoveFromCrl))
-            .filter(|e| e.revocation_date <= at)
-            .min_by_key(|e| e.revocation_date)
+            .filter(|e| e.invalid_from() <= at)
+            .min_by_key(|e| e.invalid_from())
             .cloned()
     }
 }
