@@ -57,6 +57,8 @@ pub enum Code {
     ChainNotRevoked,
     /// No certificate of the issuer is available.
     ChainNoIssuer,
+    /// A CA's basicConstraints pathLenConstraint allows fewer intermediate CAs below it than the chain has (RFC 5280 §4.2.1.9).
+    ChainPathLength,
     /// No CRL of the issuer was given.
     ChainRevocationNotChecked,
     /// The certificate was revoked before the validity time.
@@ -324,6 +326,7 @@ impl Code {
         Code::ChainNotCa,
         Code::ChainNotRevoked,
         Code::ChainNoIssuer,
+        Code::ChainPathLength,
         Code::ChainRevocationNotChecked,
         Code::ChainRevoked,
         Code::ChainSignatureInvalid,
@@ -471,6 +474,7 @@ impl Code {
             Code::ChainNotCa => "CHAIN_NOT_CA",
             Code::ChainNotRevoked => "CHAIN_NOT_REVOKED",
             Code::ChainNoIssuer => "CHAIN_NO_ISSUER",
+            Code::ChainPathLength => "CHAIN_PATH_LENGTH",
             Code::ChainRevocationNotChecked => "CHAIN_REVOCATION_NOT_CHECKED",
             Code::ChainRevoked => "CHAIN_REVOKED",
             Code::ChainSignatureInvalid => "CHAIN_SIGNATURE_INVALID",
@@ -684,6 +688,10 @@ impl Code {
             Code::ChainNoIssuer => (
                 "Сертификат издателя «{issuer}» не найден ни в подписи, ни в перечне УЦ, ни среди переданных сертификатов: цепочка не проверена",
                 "The issuer's certificate «{issuer}» is not in the signature, the trust list or the certificates given: the chain was not checked",
+            ),
+            Code::ChainPathLength => (
+                "Сертификат УЦ {subject} допускает не более {limit} промежуточных УЦ ниже себя, а в цепочке их {count}",
+                "The CA certificate {subject} allows at most {limit} intermediate CAs below it; the chain has {count}",
             ),
             Code::ChainRevocationNotChecked => (
                 "Отзыв сертификата не проверен: список отзыва издателя не передан",

@@ -184,6 +184,12 @@ fn cross_signed_cycle_ends() {
 
 /// root -> I1 -> ... -> In -> Leaf, the intermediates in the CMS.
 fn long_chain(document: &[u8], n: usize) -> Vec<u8> {
+    constrained_chain(document, n, None)
+}
+
+/// A chain of `n` intermediates under the test root; the first (under the root) has
+/// pathLenConstraint `path_len`.
+fn constrained_chain(document: &[u8], n: usize, path_len: Option<u8>) -> Vec<u8> {
     let k = keys();
     let mut certs = Vec::new();
     let mut issuer = verify_cert("root").subject_der.clone();
@@ -192,6 +198,9 @@ fn long_chain(document: &[u8], n: usize) -> Vec<u8> {
         let key = 1 + i % (k.len() - 1);
         let mut c = CertBuilder::ca(&format!("I{i}"), "-", &k[key].1, u16::try_from(100 + i).unwrap());
         c.issuer_der = issuer;
+        if i == 1 {
+            c.path_len = path_len;
+        }
         certs.push(c.sign(&k[issuer_key].0));
         issuer = cn_name(&format!("I{i}"));
         issuer_key = key;
@@ -225,6 +234,28 @@ fn chains_longer_than_the_limit_are_undecided() {
     options.limits.max_intermediates = 2;
     let report = check_one(&document, &within, &options);
     assert_eq!(chain_reason(only_signer(&report)), ("CHAIN_TOO_LONG".to_owned(), false));
+}
+
+#[test]
+fn path_length_constraints_are_enforced() {
+    let document = document();
+    let mut options = at_verify();
+    options.ca_certificates = vec![verify_data("certs/root.pem")];
+    // I1 (pathLen n) → I2 → I3 → leaf: two intermediate CAs below I1.
+    for (path_len, valid) in [(None, true), (Some(2), true), (Some(5), true), (Some(1), false), (Some(0), false)] {
+        let signature = constrained_chain(&document, 3, path_len);
+        let report = check_one(&document, &signature, &options);
+        let signer = only_signer(&report);
+        assert_eq!(signer.details.chain_valid, Some(valid), "pathLen {path_len:?}: {:?}", reasons(signer));
+        if !valid {
+            let reason = signer.reasons.iter().find(|r| r.message.code == "CHAIN_PATH_LENGTH").unwrap();
+            assert!(!reason.ok);
+            assert_eq!(reason.message.args["limit"], path_len.unwrap().to_string());
+            assert_eq!(reason.message.args["count"], "2");
+            assert!(reason.message.args["subject"].contains("I1"));
+            assert_eq!(kind(signer), Kind::Invalid);
+        }
+    }
 }
 
 /// `count` certificates named like the leaf's issuer, with another key.

@@ -60,7 +60,7 @@ fn rank(code: Code) -> u8 {
         Code::LimitBudget => 255,
         Code::ChainSignatureInvalid => 60,
         Code::ChainCertificateExpired | Code::ChainCertificateNotYetValid => 50,
-        Code::ChainNotCa | Code::ChainKeyUsage => 40,
+        Code::ChainNotCa | Code::ChainKeyUsage | Code::ChainPathLength => 40,
         Code::ChainTooLong => 30,
         Code::ChainIssuerKeyUnsupported => 20,
         _ => 10,
@@ -71,8 +71,9 @@ fn rank(code: Code) -> u8 {
 ///
 /// The leaf's own validity is judged by the caller (it is reported as `cert_valid_at_signing`);
 /// here every issuer must be valid at `search.at`, be a CA (basicConstraints cA, or a trust anchor
-/// without basicConstraints: old roots omit it) with keyCertSign when keyUsage is present, and
-/// have signed the certificate below it.
+/// without basicConstraints: old roots omit it) with keyCertSign when keyUsage is present and no
+/// more intermediate CAs below it than its pathLenConstraint allows, and have signed the
+/// certificate below it.
 ///
 /// # Errors
 /// `CHAIN_NO_ISSUER` when no candidate issuer is known, or the most specific failure of the
@@ -122,7 +123,10 @@ fn extend(
         if path.iter().any(|c| c.der == cert.der) {
             continue;
         }
-        let outcome = check_link(&current, &candidate, search, checks_left);
+        // Intermediate CAs below this candidate (RFC 5280 §4.2.1.9: self-issued ones do not
+        // count; the leaf is path[0] and is not an intermediate).
+        let below = path.iter().skip(1).filter(|c| !c.subject.same_as(&c.issuer)).count();
+        let outcome = check_link(&current, &candidate, below, search, checks_left);
         let outcome: Result<(), Finding> = match outcome {
             Ok(()) => match candidate.anchor {
                 Some(source) => {
@@ -166,6 +170,7 @@ fn extend(
 fn check_link(
     child: &Certificate,
     candidate: &Candidate,
+    below: usize,
     search: &Search<'_>,
     checks_left: &mut u32,
 ) -> Result<(), Finding> {
@@ -184,6 +189,12 @@ fn check_link(
             .arg("time", search.at));
     }
     match issuer.basic_constraints {
+        Some((true, Some(limit))) if usize::try_from(limit).is_ok_and(|limit| below > limit) => {
+            return Err(Finding::new(Code::ChainPathLength)
+                .arg("subject", &subject)
+                .arg("limit", limit)
+                .arg("count", below));
+        }
         Some((true, _)) => {}
         None if candidate.anchor.is_some() => {}
         _ => return Err(Finding::new(Code::ChainNotCa).arg("subject", &subject)),

@@ -527,6 +527,8 @@ pub struct CertBuilder {
     pub spki_der: Vec<u8>,
     /// basicConstraints cA (None: no basicConstraints at all).
     pub ca: Option<bool>,
+    /// basicConstraints pathLenConstraint (with `ca: Some(true)`).
+    pub path_len: Option<u8>,
     pub subject_key_id: Option<Vec<u8>>,
     pub authority_key_id: Option<Vec<u8>>,
     /// keyUsage bits (first byte of the BIT STRING), when present.
@@ -547,6 +549,7 @@ impl CertBuilder {
             not_after: "2036-01-01T00:00:00Z".to_owned(),
             spki_der: key_owner.spki_der.clone(),
             ca: Some(true),
+            path_len: None,
             subject_key_id: None,
             authority_key_id: None,
             key_usage: None,
@@ -557,7 +560,11 @@ impl CertBuilder {
     pub fn tbs(&self) -> Vec<u8> {
         let mut extensions = Vec::new();
         if let Some(ca) = self.ca {
-            let value = if ca { seq(&[&tlv(0x01, &[0xff])]) } else { seq(&[]) };
+            let value = match (ca, self.path_len) {
+                (true, Some(n)) => seq(&[&tlv(0x01, &[0xff]), &tlv(0x02, &[n])]),
+                (true, None) => seq(&[&tlv(0x01, &[0xff])]),
+                (false, _) => seq(&[]),
+            };
             extensions.push(seq(&[&oid_der("2.5.29.19"), &tlv(0x01, &[0xff]), &tlv(0x04, &value)]));
         }
         if let Some(bits) = self.key_usage {
