@@ -15,7 +15,7 @@ use crate::qualify::classify::{self, Facts};
 use crate::report::{CertificateSummary, Kind, SignatureReport, SignerDetails, SignerReport};
 use crate::time::Time;
 use crate::trust::path::{self, AnchorSource, Candidate, Search};
-use crate::trust::{Crl, TrustList};
+use crate::trust::{Crl, RevokedEntry, TrustList};
 
 /// What every signature of one check shares.
 pub(crate) struct Context<'a> {
@@ -393,7 +393,22 @@ fn chain(
             };
             reasons.push((true, Finding::new(Code::ChainValid).arg("anchor", anchor).arg("source", source)));
             // The issuer; a certificate that is its own anchor stands for itself.
-            (Some(true), found.certificates.get(1).or(found.certificates.first()).cloned())
+            let issuer = found.certificates.get(1).or(found.certificates.first()).cloned();
+            // An intermediate CA certificate revoked at `at` by a CRL of its own issuer breaks
+            // the chain (the signer's certificate is checked by `revocation`).
+            let links = found.certificates.iter().skip(1).zip(found.certificates.iter().skip(2));
+            for (ca, ca_issuer) in links {
+                if let Some(entry) = revoked_by_crl(ca, ca_issuer, at, context) {
+                    reasons.push((
+                        false,
+                        Finding::new(Code::ChainRevoked)
+                            .arg("serial", ca.serial_hex())
+                            .arg("date", entry.invalid_from()),
+                    ));
+                    return (Some(false), issuer);
+                }
+            }
+            (Some(true), issuer)
         }
         Err(finding) => {
             // No trusted issuer found, or a bound ran out: undecided, not broken.
@@ -521,13 +536,7 @@ fn revocation(
         if other_key {
             continue;
         }
-        let verified = PublicKey::from_spki_der(&issuer.spki_der).ok().is_some_and(|key| {
-            crl.signature_algorithm.parse::<ObjectIdentifier>().is_ok_and(|algorithm| {
-                crypto::verify_signed(&key, &algorithm, crl.signature_parameters.as_deref(), crl.tbs(), &crl.signature)
-                    .is_ok()
-            })
-        });
-        if !verified {
+        if !crl_signed_by(crl, issuer) {
             problems.push(Finding::new(Code::ChainCrlSignatureInvalid).arg("issuer", issuer_name()));
             continue;
         }
@@ -570,6 +579,32 @@ fn revocation(
         reasons.extend(problems.into_iter().map(|p| (false, p)));
         None
     }
+}
+
+/// Whether `issuer`'s key verifies the signature of `crl`.
+fn crl_signed_by(crl: &Crl, issuer: &Certificate) -> bool {
+    PublicKey::from_spki_der(&issuer.spki_der).ok().is_some_and(|key| {
+        crl.signature_algorithm.parse::<ObjectIdentifier>().is_ok_and(|algorithm| {
+            crypto::verify_signed(&key, &algorithm, crl.signature_parameters.as_deref(), crl.tbs(), &crl.signature)
+                .is_ok()
+        })
+    })
+}
+
+/// The entry that revokes `certificate` at `at` in one of the caller's CRLs signed by `issuer`
+/// (a CRL under the same name but another key, or with a bad signature, is passed over).
+fn revoked_by_crl(
+    certificate: &Certificate,
+    issuer: &Certificate,
+    at: Time,
+    context: &Context<'_>,
+) -> Option<RevokedEntry> {
+    context
+        .crls
+        .iter()
+        .filter(|crl| crl.issuer_der() == certificate.issuer_der.as_slice())
+        .filter(|crl| crl_signed_by(crl, issuer))
+        .find_map(|crl| crl.is_revoked(&certificate.serial, at))
 }
 
 /// The most time-stamp tokens verified per signer; a signature carries one or two.

@@ -258,6 +258,41 @@ fn path_length_constraints_are_enforced() {
     }
 }
 
+#[test]
+fn a_revoked_intermediate_ca_breaks_the_chain() {
+    let document = document();
+    let k = keys();
+    let root = verify_cert("root");
+    let signature = long_chain(&document, 2);
+    let mut options = at_verify();
+    options.ca_certificates = vec![verify_data("certs/root.pem")];
+    // The root revokes I1 (serial 101) before the signing time; another CRL under the root's
+    // name but signed with another key must not count.
+    let revoking = |key: &ekdo_check::crypto::gost::SigningKey, date: &str| {
+        let mut crl = CrlBuilder::new(key, &root, "2026-11-20T00:00:00Z", Some("2026-12-20T00:00:00Z"));
+        crl.revoked.push((vec![101], date, Some(2)));
+        crl.build()
+    };
+    let forged = revoking(&k[1].0, "2026-11-01T00:00:00Z");
+    options.crls = vec![forged.clone()];
+    let report = check_one(&document, &signature, &options);
+    assert_eq!(only_signer(&report).details.chain_valid, Some(true), "{:?}", reasons(only_signer(&report)));
+
+    options.crls = vec![forged, revoking(&k[0].0, "2026-11-01T00:00:00Z")];
+    let report = check_one(&document, &signature, &options);
+    let signer = only_signer(&report);
+    assert_eq!(signer.details.chain_valid, Some(false), "{:?}", reasons(signer));
+    let revoked = signer.reasons.iter().find(|r| r.message.code == "CHAIN_REVOKED").unwrap();
+    assert!(!revoked.ok);
+    assert_eq!(revoked.message.args["serial"], "65");
+    assert_eq!(kind(signer), Kind::Invalid);
+
+    // Revoked only after the signing time: the chain stands.
+    options.crls = vec![revoking(&k[0].0, "2026-12-01T00:00:00Z")];
+    let report = check_one(&document, &signature, &options);
+    assert_eq!(only_signer(&report).details.chain_valid, Some(true));
+}
+
 /// `count` certificates named like the leaf's issuer, with another key.
 fn decoys(count: usize, name: &[u8], key_id: Option<&[u8]>) -> Vec<Vec<u8>> {
     let wrong_key = verify_cert("nobc-root");
