@@ -239,15 +239,15 @@ const goals = [
   ["JS API in Node (checkFile, cold, reading included) ≤ 1.5 × OpenSSL", stat("node-file") / osslMs, 1.5],
   ["JS API in Node (checkStream, cold, reading included) ≤ 1.5 × OpenSSL", stat("node-stream") / osslMs, 1.5],
   ["JS API in Node, warm (a service) ≤ 1.5 × OpenSSL", stat("node-stream-warm") / osslMs, 1.5],
-  ["JS API in Node (checkFile, cold, worker started by the call) ≤ 1.5 × OpenSSL", stat("node-file-lazy") / osslMs, 1.5],
-  ["JS API in Node (checkFile, one thread) ≤ 1.5 × OpenSSL", stat("node-file-1t") / osslMs, 1.5],
+  ["variant: JS API in Node (checkFile, cold, worker started by the call) ≤ 1.5 × OpenSSL", stat("node-file-lazy") / osslMs, 1.5],
+  ["variant: JS API in Node (checkFile, one thread) ≤ 1.5 × OpenSSL", stat("node-file-1t") / osslMs, 1.5],
   ["CLI as a whole process ≤ 2.2 × OpenSSL", stat("cli") / osslMs, 2.2],
   ["native core (process) ≤ 1.0 × OpenSSL", stat("native") / osslMs, 1.0],
-  ["native core, one thread ≤ 1.0 × OpenSSL", stat("native-1t") / osslMs, 1.0],
+  ["variant: native core, one thread ≤ 1.0 × OpenSSL", stat("native-1t") / osslMs, 1.0],
   ["crypto-gost-js ÷ ekdo-check in-process (checkFile) ≥ 20", stat("gost-js") / stat("node-file"), 20, true],
   ["crypto-gost-js process ÷ CLI process ≥ 20", stat("gost-js", "process") / stat("cli"), 20, true],
   [`peak RSS, Node in-process (checkFile) ≤ node -e 0 + 2 × document + 16 MiB = ${fmt(mib(budgetKb))} MiB`, peak("node-file") / budgetKb, 1],
-  [`peak RSS, Node in-process (checkFile, one thread) ≤ the same budget`, peak("node-file-1t") / budgetKb, 1],
+  [`variant: peak RSS, Node in-process (checkFile, one thread) ≤ the same budget`, peak("node-file-1t") / budgetKb, 1],
   [`peak RSS, Node in-process (checkStream) ≤ the same budget`, peak("node-stream") / budgetKb, 1],
   [`peak RSS, CLI ≤ the same budget`, peak("cli") / budgetKb, 1],
   ["GOST 2012-256 verify, native ≤ 1 ms", microNative.verify_us / 1000, 1],
@@ -297,7 +297,15 @@ lines.push("worker started by the call instead, and one with no worker). crypto-
 lines.push("CMS with its `SignedDataContentInfo.verify` and a `TrustedCAPolicy` (signature, digest, chain).", "");
 lines.push("## Goals of issue 13", "");
 lines.push("| goal | measured | limit | met |", "| --- | ---: | ---: | --- |");
-for (const g of goalRows) lines.push(`| ${g.name} | ${fmt(g.value, 2)} | ${g.limit} | ${g.met ? "yes" : "**no**"} |`);
+for (const g of goalRows.filter((g) => !g.name.startsWith("variant: "))) {
+  lines.push(`| ${g.name} | ${fmt(g.value, 2)} | ${g.limit} | ${g.met ? "yes" : "**no**"} |`);
+}
+lines.push("", "The same limits applied to the other ways of running (not goals of the issue: they show what the");
+lines.push("hashing worker and the digest thread are worth):", "");
+lines.push("| variant | measured | limit | within |", "| --- | ---: | ---: | --- |");
+for (const g of goalRows.filter((g) => g.name.startsWith("variant: "))) {
+  lines.push(`| ${g.name.slice("variant: ".length)} | ${fmt(g.value, 2)} | ${g.limit} | ${g.met ? "yes" : "no"} |`);
+}
 lines.push("");
 lines.push(`Memory baselines: node -e 0 ${fmt(mib(nodeOwnKb), 1)} MiB; node with the package loaded ${fmt(mib(moduleKb), 1)} MiB.`, "");
 lines.push("## Crypto micro-benchmarks", "");
