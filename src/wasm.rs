@@ -257,19 +257,13 @@ fn byte_array(value: &JsValue) -> Option<Uint8Array> {
 /// takes over the hash functions between pieces, and past the input limit (where the stream
 /// hashes a scratch copy and keeps nothing) a huge chunk never needs a buffer of its size.
 fn push_pieces(stream: &mut DocumentStream, chunk: &Uint8Array) -> Result<(), JsValue> {
-    for_pieces(chunk, |piece, len| stream.push_with(len, |slot| piece.copy_to(slot)))
-}
-
-/// Calls `f` with each 64 KiB piece of `chunk` and its length. WebAssembly has no on-stack
-/// replacement: one call that hashes 14.5 MB would run in the baseline compiler's code
-/// throughout, while short calls move to optimised code after the first pieces.
-fn for_pieces(chunk: &Uint8Array, mut f: impl FnMut(Uint8Array, usize)) -> Result<(), JsValue> {
     const PIECE: u32 = 1 << 16;
     let mut start = 0;
     while start < chunk.length() {
         let end = start.saturating_add(PIECE).min(chunk.length());
+        let piece = chunk.subarray(start, end);
         let len = usize::try_from(end.saturating_sub(start)).map_err(|_| invalid("chunk too large"))?;
-        f(chunk.subarray(start, end), len);
+        stream.push_with(len, |slot| piece.copy_to(slot));
         start = end;
     }
     Ok(())

@@ -115,4 +115,15 @@ function hashChunks(names) {
   };
 }
 
-module.exports = { OFFLOADED, startHashWorker, hashFile, hashChunks };
+/**
+ * A file's identity (device, inode, size, modification and change times in ns) from two
+ * `stat({ bigint: true })`s taken before and after reading it, or null when it changed between
+ * them. The worker and the main thread each read the file: the worker's digests are used only
+ * when both keys are the same.
+ */
+function fileKey(before, after) {
+  const key = (s) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
+  return key(before) === key(after) ? key(after) : null;
+}
+
+module.exports = { OFFLOADED, startHashWorker, hashFile, hashChunks, fileKey };

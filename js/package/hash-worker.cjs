@@ -11,6 +11,7 @@
 const { parentPort } = require("node:worker_threads");
 const { closeSync, fstatSync, openSync, readFileSync, readSync } = require("node:fs");
 const { join } = require("node:path");
+const { fileKey } = require("./hash-pool.cjs");
 
 // ekdo-digest (crates/ekdo-digest): Streebog alone, 50 KB, no imports; see its lib.rs for the
 // interface. The whole ekdo-check module would cost this thread ~10 ms and ~10 MiB more.
@@ -61,7 +62,6 @@ class Digester {
 
 const streams = new Map();
 
-
 // Compile the hash to optimised code now, while the thread waits for its first job: V8 moves a
 // wasm function to its optimising compiler after its first calls (docs/benchmarks.md).
 {
@@ -90,7 +90,7 @@ function hashFile({ id, path, names }) {
         digester.update(buffer.subarray(0, bytesRead));
         size += bytesRead;
       }
-      stat = sameFile(before, fstatSync(fd, { bigint: true }));
+      stat = fileKey(before, fstatSync(fd, { bigint: true }));
     } finally {
       closeSync(fd);
     }
@@ -99,15 +99,6 @@ function hashFile({ id, path, names }) {
     throw e;
   }
   parentPort.postMessage({ id, digests: digester.finish(), size, stat });
-}
-
-/**
- * The file's identity (device, inode, size, modification and change times in ns) when it did
- * not change while it was read, else null: the main thread compares it with its own read.
- */
-function sameFile(before, after) {
-  const key = (s) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
-  return key(before) === key(after) ? key(after) : null;
 }
 
 function hashChunk(message) {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 
-import { OFFLOADED, hashChunks, hashFile } from "./hash-pool.cjs";
+import { OFFLOADED, fileKey, hashChunks, hashFile } from "./hash-pool.cjs";
 import { streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
@@ -100,12 +100,6 @@ export async function checkFile(path, signatures, options, { threads = true } = 
   } finally {
     checker.free();
   }
-}
-
-/** The file's identity and times when unchanged between two stats (as hash-worker.cjs). */
-function fileKey(before, after) {
-  const key = (s) => [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
-  return key(before) === key(after) ? key(after) : null;
 }
 
 /** A Checker for `options`, bound to its parsed trust list when one is given. */
