@@ -28,6 +28,8 @@ if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals pkg/node/ekdo_digest.wasm -o pkg/node/ekdo_digest.wasm
 fi
+# Also for browsers: a page may hash in a Web Worker of its own with it (Checker.handOver).
+cp pkg/node/ekdo_digest.wasm pkg/web/ekdo_digest.wasm
 rm -f pkg/web/.gitignore pkg/node/.gitignore pkg/web/package.json pkg/node/package.json
 echo '{ "type": "module" }' > pkg/web/package.json
 echo '{ "type": "commonjs" }' > pkg/node/package.json
