@@ -76,7 +76,8 @@ function submit(message, transfer) {
 
 /**
  * Hashes the file at `path` with the digests `names` in the worker; resolves to
- * { digests, sha256, size }, rejects when the worker cannot.
+ * { digests, size, stat } (`stat`: the file's `fileKey` around the worker's read, or null),
+ * rejects when the worker cannot.
  */
 function hashFile(path, names) {
   try {
@@ -87,8 +88,8 @@ function hashFile(path, names) {
 }
 
 /**
- * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves as
- * hashFile does, `cancel()` drops the job. Returns null when the worker cannot start.
+ * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves to
+ * { digests, size }, `cancel()` drops the job. Returns null when the worker cannot start.
  */
 function hashChunks(names) {
   let job;
