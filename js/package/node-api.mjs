@@ -5,7 +5,7 @@ import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 
 import { OFFLOADED, fileKey, hashChunks, hashFile } from "./hash-pool.cjs";
-import { streamingApi } from "./stream.mjs";
+import { newChecker, streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
 const api = require("./node/ekdo_check.js");
@@ -57,7 +57,7 @@ function offload(checker) {
  * file cannot be read.
  */
 export async function checkFile(path, signatures, options, { threads = true } = {}) {
-  const checker = newChecker(signatures, options);
+  const checker = newChecker(api, signatures, options);
   try {
     const sha256 = createHash("sha256");
     checker.handOverSha256();
@@ -100,15 +100,6 @@ export async function checkFile(path, signatures, options, { threads = true } = 
   } finally {
     checker.free();
   }
-}
-
-/** A Checker for `options`, bound to its parsed trust list when one is given. */
-function newChecker(signatures, options) {
-  if (options && options.trustList instanceof api.TrustList) {
-    const { trustList, ...rest } = options;
-    return trustList.checker(signatures, rest);
-  }
-  return new api.Checker(signatures, options);
 }
 
 /** Gives the worker's digests to the checker (a digest the worker could not make is left out). */

@@ -16,13 +16,7 @@ export function streamingApi({ Checker, TrustList }, offload) {
    * `threads: false` keeps the hashing in this thread (Node).
    */
   return async function checkStream(source, signatures, options, { size, threads = true } = {}) {
-    let checker;
-    if (options && TrustList && options.trustList instanceof TrustList) {
-      const { trustList, ...rest } = options;
-      checker = trustList.checker(signatures, rest);
-    } else {
-      checker = new Checker(signatures, options);
-    }
+    const checker = newChecker({ Checker, TrustList }, signatures, options);
     try {
       const known = size ?? (typeof Blob !== "undefined" && source instanceof Blob ? source.size : undefined);
       if (typeof known === "number") checker.reserve(known);
@@ -39,6 +33,15 @@ export function streamingApi({ Checker, TrustList }, offload) {
       checker.free();
     }
   };
+}
+
+/** A `Checker` for `options`, bound to its parsed `TrustList` when one is given (reused). */
+export function newChecker({ Checker, TrustList }, signatures, options) {
+  if (options && TrustList && options.trustList instanceof TrustList) {
+    const { trustList, ...rest } = options;
+    return trustList.checker(signatures, rest);
+  }
+  return new Checker(signatures, options);
 }
 
 /** A checker whose pushes also go to `helper`. */
