@@ -4,8 +4,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 
-import { setFlagsFromString } from "node:v8";
-
 import { createRequire } from "node:module";
 
 import { startHashWorker } from "./hash-pool.cjs";
@@ -15,14 +13,10 @@ import { startHashWorker } from "./hash-pool.cjs";
 // node.mjs, does not wait for it).
 if (process.argv[2] === "check" && !process.argv.includes("-")) startHashWorker();
 
-// V8 moves a wasm function to its optimising compiler after about 1.8 MB of "executed bytes"; one
-// check runs the parsers just past that, so their compilation, still running when the check is
-// done, held the exit back by some 150 ms. Ten times the budget, for the module loaded below,
-// leaves them to the baseline compiler; the budget is back to V8's default for the hashing
-// worker's module (docs/benchmarks.md).
-setFlagsFromString("--wasm-tiering-budget=18000000");
-const ekdo = { ...createRequire(import.meta.url)("./node/ekdo_check.js"), ...(await import("./node-api.mjs")) };
-setFlagsFromString("--wasm-tiering-budget=1800000");
+// The module is loaded with V8's tiering budget raised for it (load.cjs): one check runs the
+// parsers just past V8's default budget, and their optimising compilation, still running when
+// the check is done, held the exit back by some 150 ms.
+const ekdo = { ...createRequire(import.meta.url)("./load.cjs"), ...(await import("./node-api.mjs")) };
 
 // A closed pipe (`ekdo-check policy | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e) => {

@@ -11,11 +11,13 @@ wasm-pack build --quiet "$profile" --target web --out-dir pkg/web --out-name ekd
 wasm-pack build --quiet "$profile" --target nodejs --out-dir pkg/node --out-name ekdo_check --no-pack
 # wasm-pack's own wasm-opt is off (Cargo.toml): Debian's binaryen is broken. The npm package
 # binaryen (a devDependency) optimises the module instead: 11 % smaller, as fast (docs/benchmarks.md).
-# -ocimfs 2000: a function called once is inlined only when small; unlimited, -O3 merged the PDF
-# parser into one 168 KB function whose optimising compilation took V8 300 ms and 22 MiB.
+# -ocimfs 100: a function called once is inlined only when tiny. Unlimited, -O3 merged the PDF
+# parser into one 168 KB function whose optimising compilation took V8 300 ms and 22 MiB; at
+# 2000 the file's one-pass scans still sat inside 23 KB functions that V8 then optimised whole
+# (19 MiB of compiler memory at the peak of a check). As fast, 2 KB bigger (docs/benchmarks.md).
 if [ "$profile" = "--release" ] && [ -x node_modules/.bin/wasm-opt ]; then
   for dir in web node; do
-    node_modules/.bin/wasm-opt -O3 -ocimfs 2000 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    node_modules/.bin/wasm-opt -O3 -ocimfs 100 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "pkg/$dir/ekdo_check_bg.wasm" -o "pkg/$dir/ekdo_check_bg.wasm"
   done

@@ -41,6 +41,7 @@ function ensure() {
     if (message.ready) return isReady();
     const job = pending.get(message.id);
     if (!job) return;
+    if (message.back) return job.back?.(message.back);
     pending.delete(message.id);
     if (pending.size === 0) started.unref();
     if (message.error !== undefined) job.reject(new Error(message.error));
@@ -65,13 +66,16 @@ function startHashWorker() {
   return ready;
 }
 
-function submit(message, transfer) {
+/** Sends a job; returns { id, done, record } (`record` is its entry in `pending`). */
+function submit(message) {
   const w = ensure();
   const id = nextId++;
-  const done = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+  const record = {};
+  const done = new Promise((resolve, reject) => Object.assign(record, { resolve, reject }));
+  pending.set(id, record);
   w.ref();
-  w.postMessage({ ...message, id }, transfer);
-  return { id, done };
+  w.postMessage({ ...message, id });
+  return { id, done, record };
 }
 
 /**
@@ -87,9 +91,18 @@ function hashFile(path, names) {
   }
 }
 
+/** checkStream's chunks go to the worker gathered into buffers of SLICE bytes... */
+const SLICE = 1 << 18;
+/** ...at most POOL of them at once: each comes back once hashed and is filled again. */
+const POOL = 8;
+
 /**
- * A job fed chunk by chunk: `push(chunk)` sends a copy of each chunk, `end()` resolves to
- * { digests, size }, `cancel()` drops the job. Returns null when the worker cannot start.
+ * A job fed chunk by chunk. `push(chunk)` copies the chunk into the job's buffers (the caller's
+ * bytes are never moved or kept) and returns a promise when it had to wait for a buffer to come
+ * back: the source is then read no faster than the worker hashes, so the copies in flight stay
+ * within POOL × SLICE (2 MiB) where unbounded they held most of the document until the worker's
+ * next garbage collection. `end()` resolves to { digests, size }; `cancel()` drops the job.
+ * Returns null when the worker cannot start.
  */
 function hashChunks(names) {
   let job;
@@ -99,14 +112,50 @@ function hashChunks(names) {
     return null;
   }
   const w = worker;
+  const free = [];
+  let made = 0;
+  let fill = null;
+  let filled = 0;
+  let wake = null;
+  let failed = false;
+  job.record.back = (buffer) => {
+    free.push(buffer);
+    wake?.();
+  };
+  // A failed worker wakes a waiting push too; the job's end() then rejects.
+  job.done.catch(() => {
+    failed = true;
+    wake?.();
+  });
+  const send = () => {
+    w.postMessage({ id: job.id, chunk: fill, length: filled }, [fill.buffer]);
+    fill = null;
+    filled = 0;
+  };
+  const take = async () => {
+    while (free.length === 0 && made >= POOL && !failed) await new Promise((resolve) => (wake = resolve));
+    wake = null;
+    if (free.length > 0) return free.pop();
+    made += 1;
+    return new Uint8Array(SLICE);
+  };
   return {
-    push(chunk) {
-      // A copy of the bytes in a buffer of its own, moved to the worker (never the caller's).
-      const copy = new Uint8Array(chunk);
-      w.postMessage({ id: job.id, chunk: copy }, [copy.buffer]);
+    async push(chunk) {
+      for (let at = 0; at < chunk.byteLength && !failed; ) {
+        fill ??= await take();
+        if (failed) return;
+        const n = Math.min(SLICE - filled, chunk.byteLength - at);
+        fill.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === SLICE) send();
+      }
     },
     end() {
-      w.postMessage({ id: job.id, end: true });
+      if (!failed) {
+        if (filled > 0) send();
+        w.postMessage({ id: job.id, end: true });
+      }
       return job.done;
     },
     cancel() {

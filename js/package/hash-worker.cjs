@@ -5,8 +5,9 @@
 // Jobs: { id, path, names } reads the file itself (the main thread reads it too: the file's
 // identity and times before and after each read are compared before the digests are used; the
 // answer is { id, digests, size, stat }); { id, names, start: true },
-// then { id, chunk } and { id, end: true } (or { id, cancel: true }) hash chunks sent by
-// checkStream, answered { id, digests, size }. A failed job answers { id, error }.
+// then { id, chunk, length } (each chunk's buffer is sent back as { id, back } once hashed) and
+// { id, end: true } (or { id, cancel: true }) hash chunks sent by checkStream, answered
+// { id, digests, size }. A failed job answers { id, error }.
 "use strict";
 const { parentPort } = require("node:worker_threads");
 const { closeSync, fstatSync, openSync, readFileSync, readSync } = require("node:fs");
@@ -40,13 +41,17 @@ class Digester {
    * to optimised code only at a new call.
    */
   update(chunk) {
-    const input = wasm.input() >>> 0;
     for (let at = 0; at < chunk.byteLength; at += PIECE) {
       const piece = chunk.subarray(at, at + PIECE);
-      new Uint8Array(wasm.memory.buffer, input, piece.byteLength).set(piece);
-      for (const { slot } of this.slots) {
-        if (wasm.update(slot, piece.byteLength) >>> 0 === FAILED) throw new Error("digest update failed");
-      }
+      inputBuffer().set(piece);
+      this.hashInput(piece.byteLength);
+    }
+  }
+
+  /** Hashes the first `length` bytes of the module's input buffer (inputBuffer()). */
+  hashInput(length) {
+    for (const { slot } of this.slots) {
+      if (wasm.update(slot, length) >>> 0 === FAILED) throw new Error("digest update failed");
     }
   }
 
@@ -60,20 +65,26 @@ class Digester {
   }
 }
 
+/** The module's input buffer (PIECE bytes), viewed afresh: a growing memory detaches old views. */
+function inputBuffer() {
+  return new Uint8Array(wasm.memory.buffer, wasm.input() >>> 0, PIECE);
+}
+
 const streams = new Map();
 
 // Compile the hash to optimised code now, while the thread waits for its first job: V8 moves a
 // wasm function to its optimising compiler after its first calls (docs/benchmarks.md).
 {
   const warm = new Digester(["streebog256"]);
-  warm.update(new Uint8Array(6 * PIECE));
+  for (let i = 0; i < 6; i++) warm.hashInput(PIECE);
   warm.finish();
 }
 parentPort.postMessage({ ready: true });
 
 /**
  * Reads and hashes the file. Synchronous reads: this thread has nothing else to do meanwhile,
- * and each asynchronous read would wait for a libuv pool thread.
+ * and each asynchronous read would wait for a libuv pool thread. Each read goes straight into
+ * the module's input buffer: no copy, and no buffer of this thread's own.
  */
 function hashFile({ id, path, names }) {
   const digester = new Digester(names);
@@ -83,11 +94,10 @@ function hashFile({ id, path, names }) {
     const fd = openSync(path, "r");
     try {
       const before = fstatSync(fd, { bigint: true });
-      const buffer = Buffer.allocUnsafe(1 << 20);
       for (;;) {
-        const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+        const bytesRead = readSync(fd, inputBuffer(), 0, PIECE, null);
         if (bytesRead === 0) break;
-        digester.update(buffer.subarray(0, bytesRead));
+        digester.hashInput(bytesRead);
         size += bytesRead;
       }
       stat = fileKey(before, fstatSync(fd, { bigint: true }));
@@ -120,8 +130,11 @@ function hashChunk(message) {
     parentPort.postMessage({ id, digests: job.digester.finish(), size: job.size });
     return;
   }
-  job.digester.update(message.chunk);
-  job.size += message.chunk.byteLength;
+  const chunk = message.chunk.subarray(0, message.length);
+  job.digester.update(chunk);
+  job.size += chunk.byteLength;
+  // The buffer goes back to be filled again (hash-pool.cjs: hashChunks).
+  parentPort.postMessage({ id, back: message.chunk }, [message.chunk.buffer]);
 }
 
 parentPort.on("message", (message) => {

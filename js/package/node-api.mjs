@@ -8,7 +8,7 @@ import { OFFLOADED, fileKey, hashChunks, hashFile } from "./hash-pool.cjs";
 import { newChecker, streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
-const api = require("./node/ekdo_check.js");
+const api = require("./load.cjs");
 
 // Streaming (src/stream.rs): the Checker class, and checkStream over a File, Blob, ReadableStream,
 // Node stream or iterable of chunks.
@@ -17,7 +17,7 @@ export const checkStream = streamingApi(api, offload);
 
 /**
  * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread (each
- * chunk copied to it); end() runs the PDF/A rules while the worker finishes, then gives the
+ * chunk copied to it, no more than 2 MiB ahead of its hash); end() runs the PDF/A rules while the worker finishes, then gives the
  * digests back; cancel() drops the worker's job when the source fails.
  */
 function offload(checker) {
@@ -31,7 +31,7 @@ function offload(checker) {
     push(chunk) {
       sha256.update(chunk);
       size += chunk.byteLength;
-      job?.push(chunk);
+      return job?.push(chunk);
     },
     cancel() {
       job?.cancel();
@@ -48,8 +48,11 @@ function offload(checker) {
   };
 }
 
+/** checkFile's reads: 256 KiB, where 1 MiB cost 0.75 MiB more memory and gained nothing measurable. */
+const READ_SIZE = 1 << 18;
+
 /**
- * Checks a document file by its path (Node): reads it in 1 MiB reads into one reused buffer, so
+ * Checks a document file by its path (Node): reads it in 256 KiB reads into one reused buffer, so
  * the process holds the document once, in the module, and makes no garbage while reading.
  * The GOST digests are computed by a worker thread that reads the file too (`threads: false`
  * keeps everything in this thread), SHA-256 by Node's crypto; the PDF/A rules run here
@@ -71,7 +74,7 @@ export async function checkFile(path, signatures, options, { threads = true } = 
       file = await open(path, "r");
       const before = await file.stat({ bigint: true });
       if (before.isFile()) checker.reserve(Number(before.size));
-      const buffer = Buffer.allocUnsafe(1 << 20);
+      const buffer = Buffer.allocUnsafe(READ_SIZE);
       for (;;) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { startHashWorker } from "./hash-pool.cjs";
 
 const require = createRequire(import.meta.url);
-const api = require("./node/ekdo_check.js");
+const api = require("./load.cjs");
 
 export const { check, renderText, version, codes, TrustList, policyText, documentTypes } = api;
 export * from "./node-api.mjs";

@@ -6,7 +6,7 @@
 /**
  * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm
  * binding's `Checker` and `TrustList` classes. `offload(checker)`, when given (Node), hands
- * digests to a worker thread: it returns null or { push(chunk), end() → Promise }.
+ * digests to a worker thread: it returns null or { push(chunk) → Promise?, end() → Promise, cancel() }.
  */
 export function streamingApi({ Checker, TrustList }, offload) {
   /**
@@ -44,12 +44,12 @@ export function newChecker({ Checker, TrustList }, signatures, options) {
   return new Checker(signatures, options);
 }
 
-/** A checker whose pushes also go to `helper`. */
+/** A checker whose pushes also go to `helper` (a push may return a promise: wait for it). */
 function tee(checker, helper) {
   return {
     push(chunk) {
       checker.push(chunk);
-      helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
+      return helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
     },
   };
 }
@@ -57,7 +57,7 @@ function tee(checker, helper) {
 /** Pushes every chunk of `source` into `checker`. */
 async function feed(checker, source) {
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-    checker.push(source);
+    await checker.push(source);
     return;
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
@@ -70,7 +70,7 @@ async function feed(checker, source) {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        checker.push(toBytes(value));
+        await checker.push(toBytes(value));
       }
     } finally {
       reader.releaseLock();
@@ -78,7 +78,7 @@ async function feed(checker, source) {
   }
   if (source && (typeof source[Symbol.asyncIterator] === "function" || typeof source[Symbol.iterator] === "function")) {
     // A Node Readable (fs.createReadStream), an async generator, an array of chunks.
-    for await (const chunk of source) checker.push(toBytes(chunk));
+    for await (const chunk of source) await checker.push(toBytes(chunk));
     return;
   }
   const error = new TypeError(

@@ -8,7 +8,7 @@ import { at, data, pkg, root } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv");
-const ekdo = require(`${pkg}/node/ekdo_check.js`);
+const ekdo = require(`${pkg}/load.cjs`);
 
 const schema = JSON.parse(readFileSync(`${root}schema/report-v1.schema.json`, "utf8"));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);

@@ -12,7 +12,7 @@ import test from "node:test";
 import { at, data, pkg, root, run } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
-const ekdo = require(`${pkg}/node/ekdo_check.js`);
+const ekdo = require(`${pkg}/load.cjs`);
 
 const keys = `${data}/keys`;
 const source = `${data}/01-qualified-person-der/document.pdf`;

@@ -79,6 +79,11 @@ pub fn post_eof_size(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The first position of `needle` in `haystack`.
+///
+/// This and the other scans over the whole file stay out of line: inlined into a large caller,
+/// their loop made the WebAssembly engine optimise the whole caller (V8 needed 19 MiB for
+/// `read`, at the peak of a check; docs/benchmarks.md).
+#[inline(never)]
 pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
@@ -87,6 +92,7 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The last position of `needle` in `haystack`.
+#[inline(never)]
 pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
@@ -213,6 +219,7 @@ pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
 }
 
 /// Every position of `needle` in `bytes`, ascending.
+#[inline(never)]
 pub fn positions(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
     let Some(&first) = needle.first() else { return out };
