@@ -222,3 +222,55 @@ test("checkStream's worker buffers: a document several times their size, in odd 
   // The caller's chunks were copied, never moved or changed.
   chunks.forEach((chunk, i) => assert.deepEqual(chunk, before[i]));
 });
+
+test("the CLI's head start: the worker goes on from the digests saved here, for the same file only", async () => {
+  const { mkdtempSync, utimesSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const pool = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
+  const dir = mkdtempSync(`${tmpdir()}/ekdo-prefetch-`);
+
+  // 5 MiB: more than this thread hashes before handing over.
+  const big = new Uint8Array(5 * 1024 * 1024 + 99);
+  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 40503) >>> 8;
+  writeFileSync(`${dir}/big.bin`, big);
+  const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(`${pkg}/web/ekdo_digest.wasm`)), {}).exports;
+  const slot = wasm.begin(256);
+  for (let i = 0; i < big.length; i += 65536) {
+    const piece = big.subarray(i, i + 65536);
+    new Uint8Array(wasm.memory.buffer, wasm.input(), piece.length).set(piece);
+    wasm.update(slot, piece.length);
+  }
+  const want = new Uint8Array(wasm.memory.buffer, wasm.finish(slot), 32).slice();
+  pool.prefetchFile(`${dir}/big.bin`, ["streebog256"]);
+  const early = await pool.hashFile(`${dir}/big.bin`, ["streebog256"]);
+  assert.deepEqual(early.digests[0], want);
+  assert.equal(early.size, big.length);
+  assert.notEqual(early.stat, null);
+  // Taken once: the next request hashes the file anew, to the same digest.
+  assert.deepEqual((await pool.hashFile(`${dir}/big.bin`, ["streebog256"])).digests[0], want);
+
+  // Changed after the head start: its digests are not used, the report is the new file's.
+  // (Fixture 01: one Streebog-256 signer, the digest the head start computes.)
+  const original = readFileSync(`${data}/01-qualified-person-der/document.pdf`);
+  const sigs = [{ name: "document.pdf.sig", bytes: readFileSync(`${data}/01-qualified-person-der/document.pdf.sig`) }];
+  writeFileSync(`${dir}/document.pdf`, original);
+  const head = new ekdo.Checker(sigs, { at });
+  assert.deepEqual(head.handOver(["streebog256", "streebog512"]), ["streebog256"]);
+  head.free();
+  pool.prefetchFile(`${dir}/document.pdf`, ["streebog256"]);
+  const changed = new Uint8Array(original);
+  changed[changed.length - 10] ^= 1;
+  writeFileSync(`${dir}/document.pdf`, changed);
+  // Same size: the change shows in the modification time, set apart here because a file
+  // system's clock may be too coarse to tell two writes a moment apart.
+  utimesSync(`${dir}/document.pdf`, new Date(), new Date(Date.now() + 60_000));
+  const report = await ekdo.checkFile(`${dir}/document.pdf`, sigs, { at });
+  assert.equal(JSON.stringify(report), JSON.stringify(ekdo.check(changed, sigs, { at })));
+  assert.equal(report.signatures[0].signers[0].details.digest_matches, false);
+  // Unchanged, the same call uses the head start and verifies.
+  writeFileSync(`${dir}/document.pdf`, original);
+  pool.prefetchFile(`${dir}/document.pdf`, ["streebog256"]);
+  const intact = await ekdo.checkFile(`${dir}/document.pdf`, sigs, { at });
+  assert.equal(JSON.stringify(intact), JSON.stringify(ekdo.check(original, sigs, { at })));
+  assert.equal(intact.signatures[0].signers[0].details.digest_matches, true);
+});

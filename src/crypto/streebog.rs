@@ -415,6 +415,10 @@ pub struct Streebog {
     buffered: usize,
 }
 
+/// The size of a saved computation ([`Streebog::save`]): the output length, h, N, Σ, and the
+/// bytes of the unfinished block with their count.
+pub const STATE_LEN: usize = 1 + 3 * 64 + 1 + 64;
+
 /// N grows by 512 per full block.
 const BLOCK_BITS: [u64; 8] = [512, 0, 0, 0, 0, 0, 0, 0];
 
@@ -465,6 +469,51 @@ impl Streebog {
         self.buffered = rest.len();
     }
 
+    /// The computation so far as [`STATE_LEN`] bytes, for [`Streebog::restore`] to go on with
+    /// elsewhere (the Node package's command line hashes the start of a file while its hashing
+    /// thread starts, then hands the state over).
+    pub fn save(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(STATE_LEN);
+        out.push(match self.output {
+            Output::Bits256 => 0,
+            Output::Bits512 => 1,
+        });
+        for word in self.h.iter().chain(&self.n).chain(&self.sigma) {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        out.push(u8::try_from(self.buffered).unwrap_or(0));
+        out.extend_from_slice(&self.buffer);
+        out
+    }
+
+    /// A computation saved by [`Streebog::save`]; `None` when `state` is not one.
+    pub fn restore(state: &[u8]) -> Option<Self> {
+        if state.len() != STATE_LEN {
+            return None;
+        }
+        let (&kind, rest) = state.split_first()?;
+        let output = match kind {
+            0 => Output::Bits256,
+            1 => Output::Bits512,
+            _ => return None,
+        };
+        let (words, rest) = rest.split_at_checked(3 * 64)?;
+        let (&buffered, buffer) = rest.split_first()?;
+        let buffered = usize::from(buffered);
+        if buffered >= 64 {
+            return None;
+        }
+        let word = |i: usize| -> Option<[u64; 8]> {
+            let mut out = [0u64; 8];
+            let bytes = words.get(i * 64..(i + 1) * 64)?;
+            for (w, b) in out.iter_mut().zip(bytes.chunks_exact(8)) {
+                *w = u64::from_le_bytes(b.try_into().ok()?);
+            }
+            Some(out)
+        };
+        Some(Streebog { output, h: word(0)?, n: word(1)?, sigma: word(2)?, buffer: buffer.try_into().ok()?, buffered })
+    }
+
     /// The digest: 32 or 64 bytes.
     pub fn finalize(mut self) -> Vec<u8> {
         // The last block: the rest of the message, a 1 bit, zeros (GOST R 34.11-2012 §8.3).
@@ -511,6 +560,35 @@ pub fn digest(output: Output, data: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
     use sha2::Digest as _;
+
+    #[test]
+    fn a_saved_computation_goes_on_to_the_same_digest() {
+        let data: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        for output in [Output::Bits256, Output::Bits512] {
+            for split in [0, 1, 63, 64, 65, 127, 128, 1000, 4999, 5000] {
+                let mut first = Streebog::new(output);
+                first.update(&data[..split]);
+                let state = first.save();
+                assert_eq!(state.len(), STATE_LEN);
+                let mut resumed = Streebog::restore(&state).unwrap();
+                resumed.update(&data[split..]);
+                assert_eq!(resumed.finalize(), digest(output, &data), "{output:?} split at {split}");
+            }
+        }
+    }
+
+    #[test]
+    fn restore_refuses_what_save_does_not_make() {
+        let state = Streebog::new(Output::Bits256).save();
+        assert!(Streebog::restore(&state[..STATE_LEN - 1]).is_none());
+        assert!(Streebog::restore(&[state.as_slice(), &[0]].concat()).is_none());
+        let mut kind = state.clone();
+        kind[0] = 2;
+        assert!(Streebog::restore(&kind).is_none());
+        let mut count = state;
+        count[1 + 3 * 64] = 64;
+        assert!(Streebog::restore(&count).is_none());
+    }
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
