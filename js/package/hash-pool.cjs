@@ -7,8 +7,6 @@ const { closeSync, fstatSync, openSync } = require("node:fs");
 const { join, resolve } = require("node:path");
 const { Worker } = require("node:worker_threads");
 
-const { Digester } = require("./digest.cjs");
-
 /** Digests the worker computes: Streebog, the slowest part of a check (SHA-256 comes from node:crypto). */
 const OFFLOADED = ["streebog256", "streebog512"];
 
@@ -43,8 +41,11 @@ function ensure() {
   started.on("message", (message) => {
     if (message.ready) return isReady();
     const job = pending.get(message.id);
+    if (message.back) {
+      if (spare.length < POOL) spare.push(message.back);
+      return job?.back?.();
+    }
     if (!job) return;
-    if (message.back) return job.back?.(message.back);
     pending.delete(message.id);
     if (pending.size === 0) started.unref();
     if (message.error !== undefined) job.reject(new Error(message.error));
@@ -119,6 +120,8 @@ function prefetchFile(path, names) {
     fd = openSync(path, "r");
     const before = fstatSync(fd, { bigint: true });
     if (!before.isFile()) return;
+    // Required here: only the CLI hashes in this thread.
+    const { Digester } = require("./digest.cjs");
     const digester = new Digester(names);
     const offset = digester.hashFile(fd, 0, HEAD);
     const states = digester.save();
@@ -138,6 +141,8 @@ function prefetchFile(path, names) {
 const SLICE = 1 << 18;
 /** ...at most POOL of them at once: each comes back once hashed and is filled again. */
 const POOL = 8;
+/** Buffers back from the worker, for the next job's chunks too (at most POOL kept). */
+const spare = [];
 
 /**
  * A job fed chunk by chunk. `push(chunk)` copies the chunk into the job's buffers (the caller's
@@ -155,14 +160,13 @@ function hashChunks(names) {
     return null;
   }
   const w = worker;
-  const free = [];
-  let made = 0;
+  let inFlight = 0;
   let fill = null;
   let filled = 0;
   let wake = null;
   let failed = false;
-  job.record.back = (buffer) => {
-    free.push(buffer);
+  job.record.back = () => {
+    inFlight -= 1;
     wake?.();
   };
   // A failed worker wakes a waiting push too; the job's end() then rejects.
@@ -172,15 +176,14 @@ function hashChunks(names) {
   });
   const send = () => {
     w.postMessage({ id: job.id, chunk: fill, length: filled }, [fill.buffer]);
+    inFlight += 1;
     fill = null;
     filled = 0;
   };
   const take = async () => {
-    while (free.length === 0 && made >= POOL && !failed) await new Promise((resolve) => (wake = resolve));
+    while (inFlight >= POOL && !failed) await new Promise((resolve) => (wake = resolve));
     wake = null;
-    if (free.length > 0) return free.pop();
-    made += 1;
-    return new Uint8Array(SLICE);
+    return spare.pop() ?? new Uint8Array(SLICE);
   };
   return {
     async push(chunk) {
