@@ -23,7 +23,10 @@ function fail(error) {
 
 function ensure() {
   if (worker) return worker;
-  const started = new Worker(join(__dirname, "hash-worker.cjs"));
+  // Its heap holds little (jobs' bytes live in its module and in transferred buffers); a small
+  // old generation keeps V8 from sizing it for a large one (~0.7 MiB less). Should a job ever
+  // exhaust it, the worker exits and checks hash in the main thread (same report, slower).
+  const started = new Worker(join(__dirname, "hash-worker.cjs"), { resourceLimits: { maxOldGenerationSizeMb: 16 } });
   // Held (referenced) until the hash is compiled, so that awaiting `ready` keeps the process
   // up; then released while no job runs. A 'message' listener references the worker again,
   // so every listener is attached before the first unref().
