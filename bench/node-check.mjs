@@ -1,7 +1,7 @@
 // One check in-process, for bench/run.mjs: loads the package (not timed), then times the whole
 // check, reading the files included; prints JSON { ms, maxRssKb, ready, kind }.
 // Usage: node bench/node-check.mjs file|file-1t|stream|buffer|none DOC SIG CA [warm-ups]
-//   file    checkFile(DOC): 1 MiB reads into one reused buffer, the document held once (in the
+//   file    checkFile(DOC): 256 KiB reads into one reused buffer, the document held once (in the
 //           module); Streebog in the package's hashing worker, which reads the file too
 //   file-1t checkFile(DOC, ..., { threads: false }): everything in this thread
 //   stream  checkStream(fs.createReadStream(DOC)): held once too, plus the stream's chunks until GC

@@ -18,7 +18,9 @@ function wasm() {
 
 /** The module's input buffer (PIECE bytes), viewed afresh: a growing memory detaches old views. */
 function inputBuffer() {
-  return new Uint8Array(wasm().memory.buffer, wasm().input() >>> 0, PIECE);
+  // The address first: the module's first call allocates, and may grow the memory.
+  const at = wasm().input() >>> 0;
+  return new Uint8Array(wasm().memory.buffer, at, PIECE);
 }
 
 /** The Streebog digests `names` of one job: update(chunk), finish() → Uint8Array[]. */

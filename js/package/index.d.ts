@@ -15,7 +15,7 @@ export function checkStream(
   hints?: { size?: number; threads?: boolean },
 ): Promise<Report>;
 /**
- * Node only: checks a document file by its path, read in 1 MiB reads into one reused buffer (the
+ * Node only: checks a document file by its path, read in 256 KiB reads into one reused buffer (the
  * document is held once, in the module). The GOST digests are computed by the package's hashing
  * worker thread, which reads the file too (used only if the file did not change meanwhile);
  * `hints.threads: false` keeps everything in this thread. Rejects with code INPUT_UNREADABLE

@@ -185,7 +185,41 @@ test("the browser recipe: web/ekdo_digest.wasm hashes what Checker.handOver hand
   assert.equal(wasm.update(63, 10), -1);
   assert.equal(wasm.update(0, 65537), -1);
   assert.equal(wasm.finish(63), -1);
+  assert.equal(wasm.save(63), -1);
+  new Uint8Array(wasm.memory.buffer, wasm.input(), wasm.state_size()).fill(7);
+  assert.equal(wasm.restore(), -1);
+  // A saved digest goes on in another instance to the digest of the whole.
+  const other = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(`${pkg}/web/ekdo_digest.wasm`)), {}).exports;
+  const slot = wasm.begin(256);
+  new Uint8Array(wasm.memory.buffer, wasm.input(), 1000).set(document.subarray(0, 1000));
+  wasm.update(slot, 1000);
+  // The address first: the call may grow the memory, which detaches an older view of it.
+  const saved = wasm.save(slot);
+  const state = new Uint8Array(wasm.memory.buffer, saved, wasm.state_size()).slice();
+  const input = other.input();
+  new Uint8Array(other.memory.buffer, input, state.length).set(state);
+  const resumed = other.restore();
+  for (let i = 1000; i < document.length; i += 65536) {
+    const piece = document.subarray(i, i + 65536);
+    new Uint8Array(other.memory.buffer, other.input(), piece.length).set(piece);
+    assert.equal(other.update(resumed, piece.length), 0);
+  }
+  const end = other.finish(resumed);
+  assert.deepEqual(new Uint8Array(other.memory.buffer, end, 32).slice(), streebog256(document));
 });
+
+/** Streebog-256 of `bytes`, computed here by the package's digest module (web/ekdo_digest.wasm). */
+function streebog256(bytes) {
+  const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(`${pkg}/web/ekdo_digest.wasm`)), {}).exports;
+  const slot = wasm.begin(256);
+  for (let i = 0; i < bytes.length; i += 65536) {
+    const piece = bytes.subarray(i, i + 65536);
+    new Uint8Array(wasm.memory.buffer, wasm.input(), piece.length).set(piece);
+    assert.equal(wasm.update(slot, piece.length), 0);
+  }
+  const at = wasm.finish(slot);
+  return new Uint8Array(wasm.memory.buffer, at, 32).slice();
+}
 
 test("checkStream's worker buffers: a document several times their size, in odd chunks, hashed intact", async () => {
   // 7 MiB: more than the 2 MiB the worker may be behind, so its buffers go round several times.
@@ -203,14 +237,7 @@ test("checkStream's worker buffers: a document several times their size, in odd 
   for (const chunk of chunks) await job.push(chunk);
   const { digests, size } = await job.end();
   assert.equal(size, big.length);
-  const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(`${pkg}/web/ekdo_digest.wasm`)), {}).exports;
-  const slot = wasm.begin(256);
-  for (let i = 0; i < big.length; i += 65536) {
-    const piece = big.subarray(i, i + 65536);
-    new Uint8Array(wasm.memory.buffer, wasm.input(), piece.length).set(piece);
-    assert.equal(wasm.update(slot, piece.length), 0);
-  }
-  assert.deepEqual(digests[0], new Uint8Array(wasm.memory.buffer, wasm.finish(slot), 32).slice());
+  assert.deepEqual(digests[0], streebog256(big));
 
   // End to end: a GOST signature over it verifies through checkStream as through check().
   const keys = `${data}/keys`;
@@ -233,14 +260,7 @@ test("the CLI's head start: the worker goes on from the digests saved here, for 
   const big = new Uint8Array(5 * 1024 * 1024 + 99);
   for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 40503) >>> 8;
   writeFileSync(`${dir}/big.bin`, big);
-  const wasm = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(`${pkg}/web/ekdo_digest.wasm`)), {}).exports;
-  const slot = wasm.begin(256);
-  for (let i = 0; i < big.length; i += 65536) {
-    const piece = big.subarray(i, i + 65536);
-    new Uint8Array(wasm.memory.buffer, wasm.input(), piece.length).set(piece);
-    wasm.update(slot, piece.length);
-  }
-  const want = new Uint8Array(wasm.memory.buffer, wasm.finish(slot), 32).slice();
+  const want = streebog256(big);
   pool.prefetchFile(`${dir}/big.bin`, ["streebog256"]);
   const early = await pool.hashFile(`${dir}/big.bin`, ["streebog256"]);
   assert.deepEqual(early.digests[0], want);
