@@ -12,12 +12,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::as_conversions)]
 #![allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
 
+mod timing;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ekdo_check::crypto::{self, DigestAlgorithm, PublicKey};
 use ekdo_check::stream::DocumentStream;
 use ekdo_check::{Limits, Options, Time};
+use timing::median;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -70,18 +73,6 @@ fn check(args: &[String]) {
             "sha256": report.document.sha256,
         })
     );
-}
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times[runs / 2]
 }
 
 /// Best throughput over many 64 KiB runs, in MB/s: short runs, so a busy machine's time slices

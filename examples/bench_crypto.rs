@@ -7,24 +7,12 @@
 //! Targets: a 256-bit verification within 1 ms, Streebog-256 of 15 MB within 0.15 s (native,
 //! release).
 
-use std::time::{Duration, Instant};
+mod timing;
 
 use const_oid::ObjectIdentifier;
 use ekdo_check::crypto::gost::{KeyAlgorithm, ParamSet, SigningKey};
 use ekdo_check::crypto::DigestAlgorithm;
-
-/// The median time of `runs` calls of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times.get(runs / 2).copied().unwrap_or_default()
-}
+use timing::median;
 
 fn gost(oid: &str, algorithm: KeyAlgorithm, digest: DigestAlgorithm) -> Result<(), Box<dyn std::error::Error>> {
     let set = ParamSet::from_oid(&ObjectIdentifier::new(oid)?).ok_or("unknown parameter set")?;

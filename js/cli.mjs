@@ -120,14 +120,23 @@ function langOf(argv) {
   return value === "en" ? "en" : "ru";
 }
 
+/** The value after the option at argv[i]; a missing one (or another option) is a usage error. */
+function optionValue(argv, i, name) {
+  if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
+    throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
+  }
+  return argv[i + 1];
+}
+
+/** --lang's value, checked. */
+function language(value) {
+  if (value !== "ru" && value !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
+  return value;
+}
+
 function parseCheck(argv) {
   const opts = { document: null, sigs: [], tsl: null, cas: [], crls: [], at: null, json: false, lang: "ru", meta: {}, parties: [] };
-  const value = (i, name) => {
-    if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
-      throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
-    }
-    return argv[i + 1];
-  };
+  const value = (i, name) => optionValue(argv, i, name);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -136,11 +145,7 @@ function parseCheck(argv) {
       case "--ca": opts.cas.push(value(i, a)); i++; break;
       case "--crl": opts.crls.push(value(i, a)); i++; break;
       case "--at": opts.at = value(i, a); i++; break;
-      case "--lang": {
-        const v = value(i, a);
-        if (v !== "ru" && v !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
-        opts.lang = v; i++; break;
-      }
+      case "--lang": opts.lang = language(value(i, a)); i++; break;
       case "--json": opts.json = true; break;
       case "--type": opts.meta.document_type = value(i, a); i++; break;
       case "--channel": opts.meta.channel = value(i, a); i++; break;
@@ -177,12 +182,7 @@ function read(file) {
 // sign / cosign: a software GOST R 34.10-2012 key signs the document (CAdES-BES, detached).
 function parseSign(argv, cosign) {
   const opts = { files: [], key: null, cert: null, out: null, pem: false, at: null, chain: [] };
-  const value = (i, name) => {
-    if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) {
-      throw new UsageError("OPTIONS_INVALID", { detail: `${name} needs a value` });
-    }
-    return argv[i + 1];
-  };
+  const value = (i, name) => optionValue(argv, i, name);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -192,11 +192,7 @@ function parseSign(argv, cosign) {
       case "--at": opts.at = value(i, a); i++; break;
       case "--chain": opts.chain.push(value(i, a)); i++; break;
       case "--pem": opts.pem = true; break;
-      case "--lang": {
-        const v = value(i, a);
-        if (v !== "ru" && v !== "en") throw new UsageError("OPTIONS_INVALID", { detail: "--lang must be ru or en" });
-        i++; break;
-      }
+      case "--lang": language(value(i, a)); i++; break;
       default:
         if (a.startsWith("-") && a !== "-") throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
         opts.files.push(a);
@@ -322,13 +318,10 @@ function runPolicy(argv) {
   let types = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const next = () => {
-      if (i + 1 >= argv.length) throw new UsageError("OPTIONS_INVALID", { detail: `${a} needs a value` });
-      return argv[++i];
-    };
+    const next = () => optionValue(argv, i++, a);
     if (a === "--party") party = next();
     else if (a === "--channel") channel = next();
-    else if (a === "--lang") lang = next();
+    else if (a === "--lang") lang = language(next());
     else if (a === "--types") types = true;
     else if (a.startsWith("-")) throw new UsageError("OPTIONS_INVALID", { detail: `unknown option ${a}` });
     else if (type === undefined) type = a;

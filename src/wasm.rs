@@ -569,12 +569,8 @@ pub fn sign_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: JsValue,
 ) -> Result<Uint8Array, JsValue> {
-    check_keys_if_set(&options, &["at", "pem", "chain"])?;
-    let document = bytes(&document, "document")?;
-    let key = zeroize::Zeroizing::new(bytes(&key, "key")?);
-    let certificate = bytes(&certificate, "certificate")?;
-    let sign_options = soft_sign_options(&options)?;
-    let cms = crate::sign::sign_detached(&document, &key, &certificate, sign_time(&options)?, &sign_options)
+    let soft = SoftSign::from_js(&document, &key, &certificate, &options)?;
+    let cms = crate::sign::sign_detached(&soft.document, &soft.key, &soft.certificate, soft.at, &soft.options)
         .map_err(misuse)?;
     Ok(Uint8Array::from(cms.as_slice()))
 }
@@ -589,16 +585,35 @@ pub fn cosign_js(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] certificate: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: JsValue,
 ) -> Result<Uint8Array, JsValue> {
-    check_keys_if_set(&options, &["at", "pem", "chain"])?;
-    let document = bytes(&document, "document")?;
+    let soft = SoftSign::from_js(&document, &key, &certificate, &options)?;
     let signature = bytes(&signature, "signature")?;
-    let key = zeroize::Zeroizing::new(bytes(&key, "key")?);
-    let certificate = bytes(&certificate, "certificate")?;
-    let sign_options = soft_sign_options(&options)?;
     let cms =
-        crate::sign::cosign_detached(&document, &signature, &key, &certificate, sign_time(&options)?, &sign_options)
+        crate::sign::cosign_detached(&soft.document, &signature, &soft.key, &soft.certificate, soft.at, &soft.options)
             .map_err(misuse)?;
     Ok(Uint8Array::from(cms.as_slice()))
+}
+
+/// The arguments `sign` and `cosign` share, checked and copied out of JavaScript (the key into
+/// memory that is wiped when dropped).
+struct SoftSign {
+    document: Vec<u8>,
+    key: zeroize::Zeroizing<Vec<u8>>,
+    certificate: Vec<u8>,
+    at: Time,
+    options: crate::sign::SignOptions,
+}
+
+impl SoftSign {
+    fn from_js(document: &JsValue, key: &JsValue, certificate: &JsValue, options: &JsValue) -> Result<Self, JsValue> {
+        check_keys_if_set(options, &["at", "pem", "chain"])?;
+        Ok(SoftSign {
+            document: bytes(document, "document")?,
+            key: zeroize::Zeroizing::new(bytes(key, "key")?),
+            certificate: bytes(certificate, "certificate")?,
+            at: sign_time(options)?,
+            options: soft_sign_options(options)?,
+        })
+    }
 }
 
 fn check_keys_if_set(options: &JsValue, allowed: &[&str]) -> Result<(), JsValue> {

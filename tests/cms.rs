@@ -10,20 +10,15 @@
     missing_docs
 )]
 
-use std::path::{Path, PathBuf};
+mod verify_common;
+
+use std::path::PathBuf;
 
 use base64::Engine;
 use ekdo_check::cms::{self, oid, Certificate, Encoding, Identity, ParsedSignature, SignerId};
 use ekdo_check::{Code, Finding, Limits};
 use sha2::Digest;
-
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path)
-}
-
-fn read(path: &str) -> Vec<u8> {
-    std::fs::read(data(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use verify_common::{attr, cat, content_info, data, elements, oid_der, read, seq, set, tlv};
 
 fn limits() -> Limits {
     Limits::default()
@@ -47,82 +42,7 @@ fn codes(findings: &[Finding]) -> Vec<&'static str> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A minimal DER writer and reader for building test inputs.
-
-fn der_len(n: usize) -> Vec<u8> {
-    if n < 0x80 {
-        vec![n as u8]
-    } else {
-        let bytes: Vec<u8> = n.to_be_bytes().iter().copied().skip_while(|b| *b == 0).collect();
-        let mut out = vec![0x80 | bytes.len() as u8];
-        out.extend(bytes);
-        out
-    }
-}
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    out.extend(der_len(content.len()));
-    out.extend_from_slice(content);
-    out
-}
-
-fn cat(parts: &[&[u8]]) -> Vec<u8> {
-    parts.concat()
-}
-
-fn seq(parts: &[&[u8]]) -> Vec<u8> {
-    tlv(0x30, &cat(parts))
-}
-
-fn set(parts: &[&[u8]]) -> Vec<u8> {
-    tlv(0x31, &cat(parts))
-}
-
-fn oid_der(dotted: &str) -> Vec<u8> {
-    let arcs: Vec<u64> = dotted.split('.').map(|a| a.parse().unwrap()).collect();
-    let mut body = Vec::new();
-    let mut push = |mut v: u64| {
-        let mut tmp = vec![(v & 0x7f) as u8];
-        v >>= 7;
-        while v > 0 {
-            tmp.push(0x80 | (v & 0x7f) as u8);
-            v >>= 7;
-        }
-        tmp.reverse();
-        body.extend(tmp);
-    };
-    push(arcs[0] * 40 + arcs[1]);
-    for a in &arcs[2..] {
-        push(*a);
-    }
-    tlv(0x06, &body)
-}
-
-fn attr(oid: &str, values: &[&[u8]]) -> Vec<u8> {
-    seq(&[&oid_der(oid), &set(values)])
-}
-
-fn content_info(signed_data: &[u8]) -> Vec<u8> {
-    seq(&[&oid_der("1.2.840.113549.1.7.2"), &tlv(0xa0, signed_data)])
-}
-
-/// Consecutive DER elements (one-byte tags): (tag, raw, content).
-fn elements(mut data: &[u8]) -> Vec<(u8, &[u8], &[u8])> {
-    let mut out = Vec::new();
-    while !data.is_empty() {
-        let tag = data[0];
-        let (len, header) = if data[1] < 0x80 {
-            (data[1] as usize, 2)
-        } else {
-            let n = (data[1] & 0x7f) as usize;
-            (data[2..2 + n].iter().fold(0usize, |a, b| a << 8 | *b as usize), 2 + n)
-        };
-        out.push((tag, &data[..header + len], &data[header..header + len]));
-        data = &data[header + len..];
-    }
-    out
-}
+// Test inputs (the DER writer and reader are verify_common's).
 
 /// Re-encodes DER as BER the way CryptoPro / `openssl -stream` do and worse: every constructed
 /// element with an indefinite length; OCTET STRINGs, UTF8Strings and BIT STRINGs longer than

@@ -1,4 +1,4 @@
-//! Shared helpers of the `verify_*` integration tests: fixture access, a small DER writer and
+//! Shared helpers of the `verify_*` and `cms` integration tests: fixture access, a small DER writer and
 //! reader, a deterministic generator, and a CAdES-BES builder signing with our GOST code.
 #![allow(
     dead_code,
