@@ -25,7 +25,7 @@ const pkg = {
     "./package.json": "./package.json",
   },
   bin: { "ekdo-check": "./cli.cjs" },
-  files: ["index.js", "index.d.ts", "node.mjs", "node-api.mjs", "stream.mjs", "load.cjs", "digest.cjs", "hash-pool.cjs", "hash-worker.cjs", "cli.cjs", "cli.mjs", "types.d.ts", "web/", "node/", "README.md"],
+  files: ["index.js", "index.d.ts", "node.mjs", "node-api.mjs", "stream.mjs", "load.cjs", "digest.cjs", "hash-pool.cjs", "hash-worker.cjs", "check-file.cjs", "cli.cjs", "types.d.ts", "web/", "node/", "README.md"],
   sideEffects: ["./node.mjs", "./load.cjs", "./node/ekdo_check.js"],
   engines: { node: ">=20" },
   keywords: ["pdfa", "gost", "cades", "cms", "signature", "экдо", "кэдо", "wasm"],

@@ -39,7 +39,7 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 # most projects do not enable; the method itself stays in the JS (call free() or use `using`).
 sed -i '/\[Symbol\.dispose\]/d' pkg/web/ekdo_check.d.ts pkg/node/ekdo_check.d.ts
 cp -r js/package/* pkg/
-cp js/cli.mjs js/cli.cjs pkg/
+cp js/cli.cjs pkg/
 chmod +x pkg/cli.cjs
 cp js/types.d.ts pkg/types.d.ts
 node js/write-package-json.mjs
