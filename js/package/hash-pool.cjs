@@ -10,30 +10,32 @@ const { Worker } = require("node:worker_threads");
 /** Digests the worker computes: Streebog, the slowest part of a check (SHA-256 comes from node:crypto). */
 const OFFLOADED = ["streebog256", "streebog512"];
 
-let worker = null;
+/** The running worker and its jobs (id → { resolve, reject, back }), or null. */
+let current = null;
 let ready = Promise.resolve();
-const pending = new Map();
 let nextId = 1;
 
-function fail(error) {
-  worker = null;
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
-}
-
 function ensure() {
-  if (worker) return worker;
+  if (current) return current;
   // Its heap holds little (jobs' bytes live in its module and in transferred buffers); a small
   // old generation keeps V8 from sizing it for a large one (~0.7 MiB less). Should a job ever
   // exhaust it, the worker exits and checks hash in the main thread (same report, slower).
   const started = new Worker(join(__dirname, "hash-worker.cjs"), { resourceLimits: { maxOldGenerationSizeMb: 16 } });
+  const jobs = new Map();
+  const self = { worker: started, jobs };
+  // Its jobs reject (their checks then hash in the main thread); the next job starts a new worker.
+  const fail = (error) => {
+    if (current === self) current = null;
+    for (const job of jobs.values()) job.reject(error);
+    jobs.clear();
+  };
   // Held (referenced) until the hash is compiled, so that awaiting `ready` keeps the process
   // up; then released while no job runs. A 'message' listener references the worker again,
   // so every listener is attached before the first unref().
   let isReady;
   ready = new Promise((resolve) => {
     isReady = () => {
-      if (pending.size === 0) started.unref();
+      if (jobs.size === 0) started.unref();
       resolve();
     };
     // Never wait long for a thread that does not come up.
@@ -43,21 +45,21 @@ function ensure() {
   started.once("exit", () => isReady());
   started.on("message", (message) => {
     if (message.ready) return isReady();
-    const job = pending.get(message.id);
+    const job = jobs.get(message.id);
     if (message.back) {
       if (spare.length < POOL) spare.push(message.back);
       return job?.back?.();
     }
     if (!job) return;
-    pending.delete(message.id);
-    if (pending.size === 0) started.unref();
+    jobs.delete(message.id);
+    if (jobs.size === 0) started.unref();
     if (message.error !== undefined) job.reject(new Error(message.error));
     else job.resolve(message);
   });
   started.on("error", fail);
   started.on("exit", () => fail(new Error("the hashing worker exited")));
-  worker = started;
-  return worker;
+  current = self;
+  return self;
 }
 
 /**
@@ -73,16 +75,26 @@ function startHashWorker() {
   return ready;
 }
 
-/** Sends a job; returns { id, done, record } (`record` is its entry in `pending`). */
+/**
+ * Stops the worker (its ~10 MiB are freed); resolves once it is gone. Checks running on it
+ * compute their digests themselves; the next check that can use a worker starts a new one.
+ */
+async function stopHashWorker() {
+  const stopping = current;
+  current = null;
+  if (stopping) await stopping.worker.terminate();
+}
+
+/** Sends a job; returns { id, done, record, worker } (`record` is its entry in the jobs). */
 function submit(message) {
-  const w = ensure();
+  const { worker, jobs } = ensure();
   const id = nextId++;
   const record = {};
   const done = new Promise((resolve, reject) => Object.assign(record, { resolve, reject }));
-  pending.set(id, record);
-  w.ref();
-  w.postMessage({ ...message, id });
-  return { id, done, record };
+  jobs.set(id, record);
+  worker.ref();
+  worker.postMessage({ ...message, id });
+  return { id, done, record, worker };
 }
 
 /**
@@ -162,7 +174,7 @@ function hashChunks(names) {
   } catch {
     return null;
   }
-  const w = worker;
+  const w = job.worker;
   let inFlight = 0;
   let fill = null;
   let filled = 0;
@@ -225,4 +237,4 @@ function fileKey(before, after) {
   return key(before) === key(after) ? key(after) : null;
 }
 
-module.exports = { OFFLOADED, startHashWorker, prefetchFile, hashFile, hashChunks, fileKey };
+module.exports = { OFFLOADED, startHashWorker, stopHashWorker, prefetchFile, hashFile, hashChunks, fileKey };

@@ -27,3 +27,9 @@ export function checkFile(
   options?: CheckStreamOptions,
   hints?: { threads?: boolean },
 ): Promise<Report>;
+/**
+ * Node only: stops the package's hashing worker thread (some 10 MiB); resolves once it is gone.
+ * Checks running on it compute their digests themselves; the next check that can use a worker
+ * starts a new one. In browsers it does nothing.
+ */
+export function stopHashWorker(): Promise<void>;

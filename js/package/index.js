@@ -12,3 +12,5 @@ export async function checkFile() {
   error.code = "OPTIONS_INVALID";
   throw error;
 }
+/** Node only (node.mjs): there is no hashing worker here to stop. */
+export async function stopHashWorker() {}

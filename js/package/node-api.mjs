@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 
 import { checkFileWith, giveBack } from "./check-file.cjs";
-import { OFFLOADED, hashChunks } from "./hash-pool.cjs";
+import { OFFLOADED, hashChunks, stopHashWorker } from "./hash-pool.cjs";
 import { newChecker, streamingApi } from "./stream.mjs";
 
 const require = createRequire(import.meta.url);
@@ -55,6 +55,10 @@ function offload(checker) {
 export async function checkFile(path, signatures, options, hints) {
   return checkFileWith(newChecker(api, signatures, options), path, hints);
 }
+
+// The hashing worker: stopped on request (a service that wants its memory back while idle); the
+// next check that can use it starts it again.
+export { stopHashWorker };
 
 // Signing (src/sign): an external signer (signPrepare, signAssemble) or a software GOST key (sign, cosign).
 export const { signPrepare, signAssemble, sign, cosign } = api;

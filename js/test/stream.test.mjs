@@ -294,3 +294,30 @@ test("the CLI's head start: the worker goes on from the digests saved here, for 
   assert.equal(JSON.stringify(intact), JSON.stringify(ekdo.check(original, sigs, { at })));
   assert.equal(intact.signatures[0].signers[0].details.digest_matches, true);
 });
+
+test("a hashing worker stopped mid-check: the check hashes itself, the next one starts a new worker", async () => {
+  const big = new Uint8Array(3 * 1024 * 1024);
+  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2246822519) >>> 24;
+  const keys = `${data}/keys`;
+  const sigs = [{ name: "big.sig", bytes: ekdo.sign(big, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at }) }];
+  const want = JSON.stringify(ekdo.check(big, sigs, { at }));
+  let stopped = null;
+  async function* slow() {
+    for (let i = 0; i < big.length; i += 65536) {
+      if (i === 1024 * 1024) stopped = ekdo.stopHashWorker();
+      yield big.subarray(i, i + 65536);
+    }
+  }
+  const report = await ekdo.checkStream(slow(), sigs, { at });
+  await stopped;
+  assert.ok(stopped, "the worker was stopped during the check");
+  assert.equal(JSON.stringify(report), want);
+  assert.equal(report.signatures[0].signers[0].details.digest_matches, true);
+  // Stopped again while idle, then used: a new worker hashes.
+  await ekdo.stopHashWorker();
+  const { hashChunks } = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
+  const job = hashChunks(["streebog256"]);
+  await job.push(big);
+  assert.deepEqual((await job.end()).digests[0], streebog256(big));
+  assert.equal(JSON.stringify(await ekdo.checkStream([big], sigs, { at })), want);
+});
