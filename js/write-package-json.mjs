@@ -10,14 +10,14 @@ const pkg = {
   description: field("description"),
   license: field("license"),
   type: "module",
-  main: "./load.cjs",
+  main: "./node.cjs",
   module: "./index.js",
   types: "./index.d.ts",
   browser: "./index.js",
   exports: {
     ".": {
       types: "./index.d.ts",
-      node: { import: "./node.mjs", require: "./load.cjs" },
+      node: { import: "./node.mjs", require: "./node.cjs" },
       browser: "./index.js",
       default: "./index.js",
     },
@@ -25,8 +25,8 @@ const pkg = {
     "./package.json": "./package.json",
   },
   bin: { "ekdo-check": "./cli.cjs" },
-  files: ["index.js", "index.d.ts", "node.mjs", "node-api.mjs", "stream.mjs", "load.cjs", "digest.cjs", "hash-pool.cjs", "hash-worker.cjs", "check-file.cjs", "cli.cjs", "types.d.ts", "web/", "node/", "README.md"],
-  sideEffects: ["./node.mjs", "./load.cjs", "./node/ekdo_check.js"],
+  files: ["index.js", "index.d.ts", "node.mjs", "node.cjs", "stream.mjs", "stream.cjs", "load.cjs", "digest.cjs", "hash-pool.cjs", "hash-worker.cjs", "check-file.cjs", "cli.cjs", "types.d.ts", "web/", "node/", "README.md"],
+  sideEffects: ["./node.mjs", "./node.cjs", "./load.cjs", "./node/ekdo_check.js"],
   engines: { node: ">=20" },
   keywords: ["pdfa", "gost", "cades", "cms", "signature", "экдо", "кэдо", "wasm"],
 };

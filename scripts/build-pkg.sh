@@ -39,6 +39,17 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 # most projects do not enable; the method itself stays in the JS (call free() or use `using`).
 sed -i '/\[Symbol\.dispose\]/d' pkg/web/ekdo_check.d.ts pkg/node/ekdo_check.d.ts
 cp -r js/package/* pkg/
+# stream.mjs as CommonJS too, for node.cjs (Node 20 cannot require an ES module; browsers import
+# the ES module): its two `export function`s become module.exports.
+node -e '
+const fs = require("node:fs");
+const source = fs.readFileSync("js/package/stream.mjs", "utf8");
+if (/^import /m.test(source)) throw new Error("stream.mjs imports: extend the conversion in build-pkg.sh");
+const names = [...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+const body = source.replace(/^export function /gm, "function ");
+if (/^export /m.test(body) || names.length === 0) throw new Error("stream.mjs: an export the conversion does not know");
+fs.writeFileSync("pkg/stream.cjs", `"use strict";\n// Made from stream.mjs by scripts/build-pkg.sh: edit that file.\n${body}\nmodule.exports = { ${names.join(", ")} };\n`);
+'
 cp js/cli.cjs pkg/
 chmod +x pkg/cli.cjs
 cp js/types.d.ts pkg/types.d.ts

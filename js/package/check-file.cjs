@@ -1,5 +1,5 @@
-// checkFile for Node (node-api.mjs re-exports it) and the CLI, in CommonJS so that the CLI runs
-// without the ES module loader (~2 MiB and a few ms of a process).
+// checkFile for Node (node.cjs) and the CLI, in CommonJS so that the CLI runs without the ES
+// module loader (~2 MiB and a few ms of a process).
 "use strict";
 const { createHash } = require("node:crypto");
 const { open } = require("node:fs/promises");

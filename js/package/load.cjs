@@ -1,5 +1,5 @@
-// The wasm binding for Node, loaded once for every Node entry point (node.mjs, node-api.mjs, the
-// CLI and `require("ekdo-check")`).
+// The wasm binding for Node, loaded once for every Node entry point (node.cjs, and through it
+// node.mjs and `require("ekdo-check")`; the CLI).
 //
 // V8 moves a wasm function from its baseline compiler to its optimising one after about 1.8 MB
 // of "executed bytes". A check runs most of its code (parsers, rules, certificate reading) just

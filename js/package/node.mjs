@@ -1,18 +1,34 @@
-// ekdo-check for Node (ES module import). The wasm module is loaded synchronously; `init()` is a
-// no-op kept so that the same code runs in browsers and in Node.
+// ekdo-check for Node (ES module import): node.cjs as ES module exports. The wasm module is
+// loaded synchronously; `init()` is a no-op kept so that the same code runs in browsers and in
+// Node.
 import { createRequire } from "node:module";
 
-import { startHashWorker } from "./hash-pool.cjs";
-
+// Required, not imported: importing a CommonJS file makes Node parse it for its exports with a
+// WebAssembly lexer of its own, some 1.3 MiB of a process (docs/benchmarks.md).
 const require = createRequire(import.meta.url);
-const api = require("./load.cjs");
+const node = require("./node.cjs");
+const { startHashWorker } = require("./hash-pool.cjs");
 
-export const { check, renderText, version, codes, TrustList, policyText, documentTypes } = api;
-export * from "./node-api.mjs";
+export const {
+  check,
+  renderText,
+  version,
+  codes,
+  TrustList,
+  policyText,
+  documentTypes,
+  Checker,
+  checkStream,
+  checkFile,
+  stopHashWorker,
+  signPrepare,
+  signAssemble,
+  sign,
+  cosign,
+} = node;
 
-// The hashing thread starts with the module (some 30 ms, beside the module's own loading), so
-// the first check finds its hash compiled; it never keeps the process alive. With
-// EKDO_CHECK_WORKER=0 the first check that needs it starts it instead.
+// node.cjs has started the hashing thread (some 30 ms, beside the module's own loading); an
+// import waits until its hash is compiled, so that the first check finds it ready.
 if (process.env.EKDO_CHECK_WORKER !== "0") await startHashWorker();
 
 /** Loads the module: nothing to do in Node. */

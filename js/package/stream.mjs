@@ -1,7 +1,7 @@
 // Streaming check: feeds a File, Blob, ReadableStream, Node stream or any (async) iterable of
 // Uint8Array chunks into a `Checker`, so the document is never held twice: each chunk is copied
-// into the module, hashed there and dropped. Shared by the browser (index.js) and Node (node.mjs)
-// entry points, which bind it to their copy of the wasm module.
+// into the module, hashed there and dropped. Shared by the browser (index.js) and Node (node.cjs, through the
+// CommonJS copy build-pkg.sh makes) entry points, which bind it to their copy of the wasm module.
 
 /**
  * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm

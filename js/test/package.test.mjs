@@ -37,11 +37,19 @@ console.log(JSON.stringify({ schema: r.schema, signer: r.signatures[0].signers[0
     assert.equal(out.schema, "ekdo-check/report/v1");
     assert.equal(out.signer, "Смирнова Анна Сергеевна");
 
-    const cjs = `const { check } = require("ekdo-check");
+    // CommonJS has the whole Node API too: checkFile and checkStream with the hashing worker.
+    const cjs = `const { check, checkFile, checkStream } = require("ekdo-check");
+const { createReadStream, readFileSync } = require("node:fs");
 const r = check(new Uint8Array([1, 2, 3]), [], { at: "${at}" });
-console.log(r.errors[0].code);`;
+const sigs = [readFileSync("${sample}/document.pdf.sig")];
+(async () => {
+  const file = await checkFile("${sample}/document.pdf", sigs, { at: "${at}" });
+  const stream = await checkStream(createReadStream("${sample}/document.pdf"), sigs, { at: "${at}" });
+  const whole = check(readFileSync("${sample}/document.pdf"), sigs, { at: "${at}" });
+  console.log(JSON.stringify({ code: r.errors[0].code, same: JSON.stringify(file) === JSON.stringify(whole) && JSON.stringify(stream) === JSON.stringify(whole), kind: file.signatures[0].kind }));
+})();`;
     writeFileSync(join(app, "cjs.cjs"), cjs);
-    assert.equal(sh(process.execPath, ["cjs.cjs"], app).trim(), "PDF_NOT_PDF");
+    assert.deepEqual(JSON.parse(sh(process.execPath, ["cjs.cjs"], app)), { code: "PDF_NOT_PDF", same: true, kind: "УКЭП?" });
 
     const bin = join(app, "node_modules", ".bin", "ekdo-check");
     const r = spawnSync(bin, ["check", `${sample}/document.pdf`, "--sig", `${sample}/document.pdf.sig`, "--at", at, "--json"], { encoding: "utf8" });
