@@ -19,9 +19,7 @@ const READ_SIZE = 1 << 18;
  */
 async function checkFileWith(checker, path, { threads = true } = {}) {
   try {
-    const sha256 = createHash("sha256");
-    checker.handOverSha256();
-    const names = threads ? checker.handOver(OFFLOADED) : [];
+    const { sha256, names } = handOver(checker, threads);
     // A failed worker only costs time: finish() then computes what was not given back.
     const job = names.length > 0 ? hashFile(path, names).catch(() => null) : null;
     let size = 0;
@@ -49,23 +47,39 @@ async function checkFileWith(checker, path, { threads = true } = {}) {
     } finally {
       await file?.close();
     }
-    checker.giveSha256(sha256.digest());
-    if (job) {
-      checker.precheck();
-      const result = await job;
-      // The worker read the same file, unchanged, to the same length: its digests are ours.
-      if (result && stat !== null && result.stat === stat && result.size === size) giveBack(checker, names, result.digests);
-    }
+    // The worker read the same file, unchanged, to the same length: its digests are ours.
+    const same = (result) => stat !== null && result.stat === stat && result.size === size;
+    await giveBack(checker, sha256, names, job, same);
     return checker.finish();
   } finally {
     checker.free();
   }
 }
 
-/** Gives the worker's digests to the checker (a digest the worker could not make is left out). */
-function giveBack(checker, names, digests) {
-  if (digests.some((digest) => !digest)) return;
-  names.forEach((name, i) => checker.giveDigest(name, digests[i]));
+/**
+ * Hands the checker's digests over (checkFile, checkStream in Node): SHA-256 to Node's crypto
+ * (`sha256`, to update with every chunk), the GOST digests to the worker when `threads` (`names`,
+ * for its job; none otherwise).
+ */
+function handOver(checker, threads) {
+  const sha256 = createHash("sha256");
+  checker.handOverSha256();
+  return { sha256, names: threads ? checker.handOver(OFFLOADED) : [] };
 }
 
-module.exports = { checkFileWith, giveBack };
+/**
+ * Gives the digests back: SHA-256, then, when there is a worker `job` (a promise of its answer,
+ * or of null when it failed), runs the PDF/A rules while it finishes and gives its digests when
+ * `accept(answer)` (a digest the worker could not make leaves them all out: finish() computes
+ * what was not given back).
+ */
+async function giveBack(checker, sha256, names, job, accept) {
+  checker.giveSha256(sha256.digest());
+  if (!job) return;
+  checker.precheck();
+  const result = await job;
+  if (!result || !accept(result) || result.digests.some((digest) => !digest)) return;
+  names.forEach((name, i) => checker.giveDigest(name, result.digests[i]));
+}
+
+module.exports = { checkFileWith, handOver, giveBack };

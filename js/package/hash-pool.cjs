@@ -103,9 +103,10 @@ function submit(message) {
  * rejects when the worker cannot.
  */
 function hashFile(path, names) {
-  const early = prefetched.get(prefetchKey(path, names));
+  const key = prefetchKey(path, names);
+  const early = prefetched.get(key);
   if (early) {
-    prefetched.delete(prefetchKey(path, names));
+    prefetched.delete(key);
     return early;
   }
   try {

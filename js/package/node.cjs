@@ -2,23 +2,20 @@
 // modules): the wasm binding's exports, the streaming API with the hashing worker (checkStream,
 // checkFile, stopHashWorker) and signing.
 "use strict";
-const { createHash } = require("node:crypto");
-
 const api = require("./load.cjs");
-const { checkFileWith, giveBack } = require("./check-file.cjs");
-const { OFFLOADED, hashChunks, startHashWorker, stopHashWorker } = require("./hash-pool.cjs");
+const { checkFileWith, giveBack, handOver } = require("./check-file.cjs");
+const { hashChunks, startHashWorker, stopHashWorker } = require("./hash-pool.cjs");
 // stream.mjs, made CommonJS by scripts/build-pkg.sh (browsers import the ES module itself).
 const { newChecker, streamingApi } = require("./stream.cjs");
 
 /**
  * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread (each
- * chunk copied to it, no more than 2 MiB ahead of its hash); end() runs the PDF/A rules while the worker finishes, then gives the
- * digests back; cancel() drops the worker's job when the source fails.
+ * chunk copied to it, no more than 2 MiB ahead of its hash); end() runs the PDF/A rules while
+ * the worker finishes, then gives the digests back; cancel() drops the worker's job when the
+ * source fails.
  */
 function offload(checker) {
-  const sha256 = createHash("sha256");
-  checker.handOverSha256();
-  const names = checker.handOver(OFFLOADED);
+  const { sha256, names } = handOver(checker, true);
   // Not started: finish() computes the handed-over digests itself.
   const job = names.length > 0 ? hashChunks(names) : null;
   let size = 0;
@@ -32,13 +29,9 @@ function offload(checker) {
       job?.cancel();
     },
     async end() {
-      const digest = sha256.digest();
-      checker.giveSha256(digest);
-      if (!job) return;
-      checker.precheck();
-      const result = await job.end().catch(() => null);
       // The worker hashed copies of exactly the chunks pushed here, in order.
-      if (result && result.size === size) giveBack(checker, names, result.digests);
+      const answer = job?.end().catch(() => null) ?? null;
+      await giveBack(checker, sha256, names, answer, (result) => result.size === size);
     },
   };
 }

@@ -1,12 +1,14 @@
 // Streaming check: feeds a File, Blob, ReadableStream, Node stream or any (async) iterable of
 // Uint8Array chunks into a `Checker`, so the document is never held twice: each chunk is copied
-// into the module, hashed there and dropped. Shared by the browser (index.js) and Node (node.cjs, through the
-// CommonJS copy build-pkg.sh makes) entry points, which bind it to their copy of the wasm module.
+// into the module, hashed there and dropped. Shared by the browser (index.js) and Node (node.cjs,
+// through the CommonJS copy build-pkg.sh makes) entry points, which bind it to their copy of the
+// wasm module.
 
 /**
  * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm
  * binding's `Checker` and `TrustList` classes. `offload(checker)`, when given (Node), hands
- * digests to a worker thread: it returns null or { push(chunk) → Promise?, end() → Promise, cancel() }.
+ * digests to a worker thread: it returns null or
+ * { push(chunk) → Promise?, end() → Promise, cancel() }.
  */
 export function streamingApi({ Checker, TrustList }, offload) {
   /**
