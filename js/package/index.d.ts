@@ -4,6 +4,8 @@ import type { CheckStreamOptions, Report, SignatureInput, StreamSource } from ".
 /**
  * Checks a document that arrives in chunks (a File, Blob, ReadableStream, Node stream or iterable
  * of Uint8Array): the same report as `check`, with one copy of the document in memory.
+ * A byte stream (what `File.stream()` gives) is read into two buffers of its own, so the source
+ * leaves no chunk behind for the garbage collector.
  * `hints.size` (known for a Blob) lets the module allocate its copy once. In Node the GOST
  * digests are computed by the package's hashing worker thread (a copy of each chunk goes to it)
  * while the PDF/A rules run here; `hints.threads: false` keeps everything in this thread.

@@ -67,16 +67,8 @@ async function feed(checker, source) {
   }
   if (source && typeof source.getReader === "function") {
     // A WHATWG ReadableStream (also what Blob.stream() and fetch's body give).
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        await checker.push(toBytes(value));
-      }
-    } finally {
-      reader.releaseLock();
-    }
+    await feedReadable(checker, source);
+    return;
   }
   if (source && (typeof source[Symbol.asyncIterator] === "function" || typeof source[Symbol.iterator] === "function")) {
     // A Node Readable (fs.createReadStream), an async generator, an array of chunks.
@@ -88,6 +80,57 @@ async function feed(checker, source) {
   );
   error.code = "OPTIONS_INVALID";
   throw error;
+}
+
+/** The size of the two buffers a byte stream is read into, in turn. */
+const READ = 1 << 18;
+
+/**
+ * Pushes a WHATWG ReadableStream's chunks. A byte stream (what Blob.stream() gives) is read into
+ * two buffers of ours in turn, the next read under way while the last one is pushed: with a
+ * default reader every read leaves a new chunk to the garbage collector, which, for a document
+ * read whole that way, can hold most of it at once.
+ */
+async function feedReadable(checker, source) {
+  let reader;
+  try {
+    reader = source.getReader({ mode: "byob" });
+  } catch {
+    // Not a byte stream.
+    reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        await checker.push(toBytes(value));
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  let next = reader.read(new Uint8Array(new ArrayBuffer(READ)));
+  let spare = new ArrayBuffer(READ);
+  try {
+    for (;;) {
+      const { done, value } = await next;
+      next = null;
+      if (done) return;
+      next = reader.read(new Uint8Array(spare));
+      await checker.push(value);
+      // A read moves its buffer into the view it returns: this one is filled after the next.
+      spare = value.buffer;
+    }
+  } finally {
+    // After a failure a read may still be under way; its bytes are dropped. Streams today reject
+    // it on release, older ones refuse to release before it ends.
+    const pending = next?.catch(() => {});
+    try {
+      reader.releaseLock();
+    } catch {
+      await pending;
+      reader.releaseLock();
+    }
+  }
 }
 
 function toBytes(chunk) {

@@ -741,6 +741,38 @@ test("keyboard: the drop zone opens the file chooser, the tabs move with the arr
   assert.equal(await page.isVisible("#panel-check"), true);
 });
 
+test("checkStream in the browser: a File, read through its byte stream into two buffers, gives check()'s report", async () => {
+  const key = readFileSync(`${keys}/belova.key.pem`, "utf8");
+  const cert = readFileSync(`${keys}/belova.crt.pem`, "utf8");
+  const result = await page.evaluate(async ({ key, cert, at }) => {
+    const ekdo = await import(new URL("../pkg/index.js", location.href).href);
+    await ekdo.default();
+    // 1.5 MiB: more than the two 256 KiB buffers it is read into.
+    const big = new Uint8Array(1536 * 1024 + 321);
+    for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2246822519) >>> 24;
+    const utf8 = new TextEncoder();
+    const sigs = [{ name: "big.sig", bytes: ekdo.sign(big, utf8.encode(key), utf8.encode(cert), { at }) }];
+    const file = new File([big], "big.bin");
+    const streamed = await ekdo.checkStream(file, sigs, { at });
+    let byob = true;
+    try {
+      file.stream().getReader({ mode: "byob" }).releaseLock();
+    } catch {
+      byob = false;
+    }
+    return {
+      streamed: JSON.stringify(streamed),
+      whole: JSON.stringify(ekdo.check(big, sigs, { at })),
+      digestMatches: streamed.signatures[0].signers[0].details.digest_matches,
+      byob,
+    };
+  }, { key, cert, at });
+  assert.equal(result.streamed, result.whole);
+  assert.equal(result.digestMatches, true);
+  // Chromium's File.stream() is a byte stream: checkStream reads it into its own buffers.
+  assert.equal(result.byob, true);
+});
+
 test("the plain ES module example (js/examples/plain-esm.html) works in the browser", async () => {
   // The example imports ./node_modules/ekdo-check/index.js, as after `npm install`: serve that
   // path from pkg/ and the page itself from js/examples/, both under the test server's address.

@@ -26,7 +26,13 @@ test("checkStream reads every kind of source to the same report", async () => {
     "Uint8Array": document,
     "ArrayBuffer": document.slice().buffer,
     "Blob": new Blob([document]),
-    "ReadableStream": new Blob([document]).stream(),
+    "ReadableStream (Blob.stream, bytes)": new Blob([document]).stream(),
+    "ReadableStream (default)": new ReadableStream({
+      start(controller) {
+        for (const piece of pieces(3333)) controller.enqueue(piece.slice());
+        controller.close();
+      },
+    }),
     "fs.createReadStream": createReadStream(documentPath, { highWaterMark: 4096 }),
     "Readable.from (Buffers)": Readable.from([...pieces(1000)].map((p) => Buffer.from(p))),
     "async generator": (async function* () { yield* pieces(777); })(),
@@ -161,6 +167,52 @@ test("a source that fails midway rejects, and the worker stays usable", async ()
   }
   await assert.rejects(ekdo.checkStream(failing(), signatures, options), /disk gone/);
   assert.equal(JSON.stringify(await ekdo.checkStream([document], signatures, options)), want);
+});
+
+/** A byte stream over `bytes` that answers each read with an odd number of bytes; `seen` gets each read's buffer size. */
+function byteStream(bytes, seen, failAt = Infinity) {
+  let at = 0;
+  let n = 1;
+  return new ReadableStream({
+    type: "bytes",
+    pull(controller) {
+      const request = controller.byobRequest;
+      if (at >= failAt) return controller.error(new Error("disk gone"));
+      if (at >= bytes.length) {
+        controller.close();
+        return request?.respond(0);
+      }
+      seen.push(request ? request.view.byteLength : null);
+      n = ((n * 7 + 4093) % 100_000) + 1;
+      const count = Math.min(n, bytes.length - at, request.view.byteLength);
+      request.view.set(bytes.subarray(at, at + count));
+      at += count;
+      request.respond(count);
+    },
+  });
+}
+
+test("a byte stream is read into checkStream's own two buffers, to the same report; one that fails is released", async () => {
+  // 1.5 MiB: the two 256 KiB read buffers go round several times.
+  const big = new Uint8Array(1536 * 1024 + 321);
+  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2246822519) >>> 24;
+  const keys = `${data}/keys`;
+  const signature = ekdo.sign(big, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at });
+  const sigs = [{ name: "big.sig", bytes: signature }];
+  const want = JSON.stringify(ekdo.check(big, sigs, { at }));
+  for (const threads of [true, false]) {
+    const seen = [];
+    const report = await ekdo.checkStream(byteStream(big, seen), sigs, { at }, { threads });
+    assert.equal(JSON.stringify(report), want);
+    assert.equal(report.signatures[0].signers[0].details.digest_matches, true);
+    // Every read came with a buffer of ours (BYOB), never one the stream allocated.
+    assert.ok(seen.length > 10);
+    assert.ok(seen.every((size) => size === 1 << 18), JSON.stringify(seen.slice(0, 5)));
+  }
+
+  const failing = byteStream(big, [], 600_000);
+  await assert.rejects(ekdo.checkStream(failing, sigs, { at }), /disk gone/);
+  assert.equal(failing.locked, false);
 });
 
 test("the browser recipe: web/ekdo_digest.wasm hashes what Checker.handOver hands over", () => {
