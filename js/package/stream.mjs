@@ -96,17 +96,7 @@ async function feedReadable(checker, source) {
   try {
     reader = source.getReader({ mode: "byob" });
   } catch {
-    // Not a byte stream.
-    reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        await checker.push(toBytes(value));
-      }
-    } finally {
-      reader.releaseLock();
-    }
+    return feedChunks(checker, source.getReader());
   }
   let next = reader.read(new Uint8Array(new ArrayBuffer(READ)));
   let spare = new ArrayBuffer(READ);
@@ -130,6 +120,19 @@ async function feedReadable(checker, source) {
       await pending;
       reader.releaseLock();
     }
+  }
+}
+
+/** Pushes the chunks a default reader gives (a stream that is not a byte stream). */
+async function feedChunks(checker, reader) {
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      await checker.push(toBytes(value));
+    }
+  } finally {
+    reader.releaseLock();
   }
 }
 

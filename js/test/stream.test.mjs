@@ -17,6 +17,20 @@ const tsl = new Uint8Array(readFileSync(`${data}/tsl.xml`));
 const options = { at, documentName: "document.pdf", trustList: tsl };
 const want = JSON.stringify(ekdo.check(document, signatures, options));
 
+/** `size` bytes that repeat nowhere near a buffer's length (a document far larger than the fixtures). */
+function scrambled(size) {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = Math.imul(i, 2654435761) >>> 24;
+  return bytes;
+}
+
+/** A detached GOST signature of `bytes` by Белова (the test PKI), as checkStream's signatures. */
+function signedByBelova(bytes) {
+  const keys = `${data}/keys`;
+  const signature = ekdo.sign(bytes, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at });
+  return [{ name: "big.sig", bytes: signature }];
+}
+
 function* pieces(size) {
   for (let i = 0; i < document.length; i += size) yield document.subarray(i, i + size);
 }
@@ -194,11 +208,8 @@ function byteStream(bytes, seen, failAt = Infinity) {
 
 test("a byte stream is read into checkStream's own two buffers, to the same report; one that fails is released", async () => {
   // 1.5 MiB: the two 256 KiB read buffers go round several times.
-  const big = new Uint8Array(1536 * 1024 + 321);
-  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2246822519) >>> 24;
-  const keys = `${data}/keys`;
-  const signature = ekdo.sign(big, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at });
-  const sigs = [{ name: "big.sig", bytes: signature }];
+  const big = scrambled(1536 * 1024 + 321);
+  const sigs = signedByBelova(big);
   const want = JSON.stringify(ekdo.check(big, sigs, { at }));
   for (const threads of [true, false]) {
     const seen = [];
@@ -275,8 +286,7 @@ function streebog256(bytes) {
 
 test("checkStream's worker buffers: a document several times their size, in odd chunks, hashed intact", async () => {
   // 7 MiB: more than the 2 MiB the worker may be behind, so its buffers go round several times.
-  const big = new Uint8Array(7 * 1024 * 1024 + 12345);
-  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2654435761) >>> 24;
+  const big = scrambled(7 * 1024 * 1024 + 12345);
   const chunks = [];
   for (let start = 0, n = 1; start < big.length; start += n, n = ((n * 7 + 4093) % 300_000) + 1) {
     chunks.push(big.slice(start, start + n));
@@ -292,9 +302,7 @@ test("checkStream's worker buffers: a document several times their size, in odd 
   assert.deepEqual(digests[0], streebog256(big));
 
   // End to end: a GOST signature over it verifies through checkStream as through check().
-  const keys = `${data}/keys`;
-  const signature = ekdo.sign(big, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at });
-  const sigs = [{ name: "big.sig", bytes: signature }];
+  const sigs = signedByBelova(big);
   const report = await ekdo.checkStream(chunks, sigs, { at });
   assert.equal(JSON.stringify(report), JSON.stringify(ekdo.check(big, sigs, { at })));
   assert.equal(report.signatures[0].signers[0].details.digest_matches, true);
@@ -309,8 +317,7 @@ test("the CLI's head start: the worker goes on from the digests saved here, for 
   const dir = mkdtempSync(`${tmpdir()}/ekdo-prefetch-`);
 
   // 5 MiB: more than this thread hashes before handing over.
-  const big = new Uint8Array(5 * 1024 * 1024 + 99);
-  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 40503) >>> 8;
+  const big = scrambled(5 * 1024 * 1024 + 99);
   writeFileSync(`${dir}/big.bin`, big);
   const want = streebog256(big);
   pool.prefetchFile(`${dir}/big.bin`, ["streebog256"]);
@@ -348,10 +355,8 @@ test("the CLI's head start: the worker goes on from the digests saved here, for 
 });
 
 test("a hashing worker stopped mid-check: the check hashes itself, the next one starts a new worker", async () => {
-  const big = new Uint8Array(3 * 1024 * 1024);
-  for (let i = 0; i < big.length; i++) big[i] = Math.imul(i, 2246822519) >>> 24;
-  const keys = `${data}/keys`;
-  const sigs = [{ name: "big.sig", bytes: ekdo.sign(big, readFileSync(`${keys}/belova.key.pem`), readFileSync(`${keys}/belova.crt.pem`), { at }) }];
+  const big = scrambled(3 * 1024 * 1024);
+  const sigs = signedByBelova(big);
   const want = JSON.stringify(ekdo.check(big, sigs, { at }));
   let stopped = null;
   async function* slow() {
