@@ -11,6 +11,7 @@ pub mod fuzz;
 pub mod limits;
 pub mod pdf;
 pub mod policy;
+pub mod progress;
 pub mod qualify;
 pub mod render;
 pub mod report;

@@ -192,6 +192,7 @@ impl DocumentStream {
             return;
         }
         let pdf = crate::pdf::check(&self.document, limits);
+        crate::progress::tick();
         self.speculative = self.speculate(&pdf);
         self.pdf = Some(pdf);
     }
@@ -331,6 +332,11 @@ impl DocumentStream {
     /// Bytes fed so far.
     pub fn len(&self) -> u64 {
         self.size
+    }
+
+    /// The document's bytes fed so far.
+    pub fn document(&self) -> &[u8] {
+        &self.document
     }
 
     /// Whether nothing was fed yet.

@@ -177,9 +177,27 @@ impl CheckerHandle {
 
     /// Runs the PDF/A rules now, after the last chunk, while handed-over digests are still being
     /// computed; `finish` then only verifies and reports. A later `push` discards the result.
-    pub fn precheck(&mut self) -> Result<(), JsValue> {
-        self.stream.as_mut().ok_or_else(finished)?.precheck();
+    /// `tick`, when given, is called every few milliseconds meanwhile (crate::progress), with no
+    /// arguments; it must not use this checker, and what it throws is ignored.
+    pub fn precheck(&mut self, tick: Option<js_sys::Function>) -> Result<(), JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        match tick {
+            Some(f) => crate::progress::with_hook(
+                Box::new(move || {
+                    let _ = f.call0(&JsValue::NULL);
+                }),
+                || stream.precheck(),
+            ),
+            None => stream.precheck(),
+        }
         Ok(())
+    }
+
+    /// Where the document's bytes fed so far start in the module's memory (`__memory()`), valid
+    /// until the next `push`: Node's checkStream feeds its hashing worker from there.
+    #[wasm_bindgen(js_name = documentAddress)]
+    pub fn document_address(&self) -> Result<usize, JsValue> {
+        Ok(self.stream.as_ref().ok_or_else(finished)?.document().as_ptr().addr())
     }
 
     /// Ends the document and returns the report, the same as `check` on the whole document. The
@@ -676,4 +694,11 @@ fn soft_sign_options(options: &JsValue) -> Result<crate::sign::SignOptions, JsVa
         output: sign_output(options)?,
         limits: crate::Limits::default(),
     })
+}
+
+/// The module's `WebAssembly.Memory`, for the package's own Node helper that reads a checker's
+/// document from it (`documentAddress`); not an API.
+#[wasm_bindgen(js_name = __memory)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
 }

@@ -49,7 +49,7 @@ async function checkFileWith(checker, path, { threads = true } = {}) {
     }
     // The worker read the same file, unchanged, to the same length: its digests are ours.
     const same = (result) => stat !== null && result.stat === stat && result.size === size;
-    await giveBack(checker, sha256, names, job, same);
+    await giveBack(checker, sha256, names, job && (() => job), same);
     return checker.finish();
   } finally {
     checker.free();
@@ -68,16 +68,17 @@ function handOver(checker, threads) {
 }
 
 /**
- * Gives the digests back: SHA-256, then, when there is a worker `job` (a promise of its answer,
- * or of null when it failed), runs the PDF/A rules while it finishes and gives its digests when
- * `accept(answer)` (a digest the worker could not make leaves them all out: finish() computes
- * what was not given back).
+ * Gives the digests back: SHA-256, then, when there is a worker job, runs the PDF/A rules while
+ * it finishes (`tick`, when given, is called every few ms meanwhile), calls `answer()` for a
+ * promise of its answer (null when it failed) and gives its digests when `accept(answer)` (a
+ * digest the worker could not make leaves them all out: finish() computes what was not given
+ * back).
  */
-async function giveBack(checker, sha256, names, job, accept) {
+async function giveBack(checker, sha256, names, answer, accept, tick) {
   checker.giveSha256(sha256.digest());
-  if (!job) return;
-  checker.precheck();
-  const result = await job;
+  if (!answer) return;
+  checker.precheck(tick);
+  const result = await answer();
   if (!result || !accept(result) || result.digests.some((digest) => !digest)) return;
   names.forEach((name, i) => checker.giveDigest(name, result.digests[i]));
 }

@@ -10,7 +10,7 @@ const { Worker } = require("node:worker_threads");
 /** Digests the worker computes: Streebog, the slowest part of a check (SHA-256 comes from node:crypto). */
 const OFFLOADED = ["streebog256", "streebog512"];
 
-/** The running worker and its jobs (id → { resolve, reject, back }), or null. */
+/** The running worker and its jobs (id → { resolve, reject }), or null. */
 let current = null;
 let ready = Promise.resolve();
 let nextId = 1;
@@ -46,10 +46,6 @@ function ensure() {
   started.on("message", (message) => {
     if (message.ready) return isReady();
     const job = jobs.get(message.id);
-    if (message.back) {
-      if (spare.length < POOL) spare.push(message.back);
-      return job?.back?.();
-    }
     if (!job) return;
     jobs.delete(message.id);
     if (jobs.size === 0) started.unref();
@@ -153,75 +149,74 @@ function prefetchFile(path, names) {
   }
 }
 
-/** checkStream's chunks go to the worker gathered into buffers of SLICE bytes... */
-const SLICE = 1 << 18;
-/** ...at most POOL of them at once: each comes back once hashed and is filled again. */
-const POOL = 8;
-/** Buffers back from the worker, for the next job's chunks too (at most POOL kept). */
-const spare = [];
+/** hashRing's ring of shared memory: a power of two (positions wrap at 2^32), 1 MiB. */
+const RING = 1 << 20;
+/** The ring's control words: bytes written, bytes hashed (both modulo 2^32), ended, cancelled. */
+const WRITTEN = 0;
+const HASHED = 1;
+const ENDED = 2;
+const CANCELLED = 3;
 
 /**
- * A job fed chunk by chunk. `push(chunk)` copies the chunk into the job's buffers (the caller's
- * bytes are never moved or kept) and returns a promise when it had to wait for a buffer to come
- * back: the source is then read no faster than the worker hashes, so the copies in flight stay
- * within POOL × SLICE (2 MiB) where unbounded they held most of the document until the worker's
- * next garbage collection. `end()` resolves to { digests, size }; `cancel()` drops the job.
- * Returns null when the worker cannot start.
+ * checkStream's job (Node): the worker hashes what `fill(view)` copies into a 1 MiB ring of
+ * shared memory, where `view` is the whole document so far (in Node, the checker's own copy in
+ * the module's memory, so that the source is never read more slowly than it comes and nothing
+ * else holds the bytes). `fill` copies what fits and returns whether all of `view` is in; it is
+ * cheap enough to call between chunks and from `precheck`'s ticks, so that the worker hashes
+ * while the PDF/A rules run. `waitSpace()` resolves once the worker has taken some; `end()`
+ * (after the last fill) resolves to { digests, size }; `cancel()` drops the job. Returns null
+ * when the worker cannot start.
  */
-function hashChunks(names) {
+function hashRing(names) {
+  const ring = new SharedArrayBuffer(RING);
+  const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
   let job;
   try {
-    job = submit({ names, start: true });
+    job = submit({ names, ring, control });
   } catch {
     return null;
   }
-  const w = job.worker;
-  let inFlight = 0;
-  let fill = null;
-  let filled = 0;
-  let wake = null;
+  const state = new Int32Array(control);
+  const bytes = new Uint8Array(ring);
+  let written = 0;
+  let sent = 0;
   let failed = false;
-  job.record.back = () => {
-    inFlight -= 1;
-    wake?.();
-  };
-  // A failed worker wakes a waiting push too; the job's end() then rejects.
+  // A failed worker takes nothing more: fill() then reports everything in, waitSpace() returns.
   job.done.catch(() => {
     failed = true;
-    wake?.();
   });
-  const send = () => {
-    w.postMessage({ id: job.id, chunk: fill, length: filled }, [fill.buffer]);
-    inFlight += 1;
-    fill = null;
-    filled = 0;
-  };
-  const take = async () => {
-    while (inFlight >= POOL && !failed) await new Promise((resolve) => (wake = resolve));
-    wake = null;
-    return spare.pop() ?? new Uint8Array(SLICE);
-  };
   return {
-    async push(chunk) {
-      for (let at = 0; at < chunk.byteLength && !failed; ) {
-        fill ??= await take();
-        if (failed) return;
-        const n = Math.min(SLICE - filled, chunk.byteLength - at);
-        fill.set(chunk.subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-        if (filled === SLICE) send();
+    fill(view) {
+      if (failed) return true;
+      let n = Math.min(RING - ((written - Atomics.load(state, HASHED)) >>> 0), view.length - sent);
+      if (n <= 0) return sent === view.length;
+      while (n > 0) {
+        const at = written & (RING - 1);
+        const k = Math.min(n, RING - at);
+        bytes.set(view.subarray(sent, sent + k), at);
+        written = (written + k) | 0;
+        sent += k;
+        n -= k;
       }
+      Atomics.store(state, WRITTEN, written);
+      Atomics.notify(state, WRITTEN);
+      return sent === view.length;
+    },
+    async waitSpace() {
+      const hashed = Atomics.load(state, HASHED);
+      if (failed || written !== ((hashed + RING) | 0)) return;
+      // Bounded: a worker that failed meanwhile never moves `hashed` again.
+      const wait = Atomics.waitAsync(state, HASHED, hashed, 50);
+      if (wait.async) await wait.value;
     },
     end() {
-      if (!failed) {
-        if (filled > 0) send();
-        w.postMessage({ id: job.id, end: true });
-      }
+      Atomics.store(state, ENDED, 1);
+      Atomics.notify(state, WRITTEN);
       return job.done;
     },
     cancel() {
-      w.postMessage({ id: job.id, cancel: true });
+      Atomics.store(state, CANCELLED, 1);
+      Atomics.notify(state, WRITTEN);
       job.done.catch(() => {});
     },
   };
@@ -238,4 +233,7 @@ function fileKey(before, after) {
   return key(before) === key(after) ? key(after) : null;
 }
 
-module.exports = { OFFLOADED, startHashWorker, stopHashWorker, prefetchFile, hashFile, hashChunks, fileKey };
+module.exports = {
+  OFFLOADED, startHashWorker, stopHashWorker, prefetchFile, hashFile, hashRing, fileKey,
+  WRITTEN, HASHED, ENDED, CANCELLED,
+};

@@ -4,17 +4,15 @@
 //
 // Jobs: { id, path, names, resume? } reads the file itself (the main thread reads it too: the file's
 // identity and times before and after each read are compared before the digests are used; the
-// answer is { id, digests, size, stat }); { id, names, start: true },
-// then { id, chunk, length } (each chunk's buffer is sent back as { id, back } once hashed) and
-// { id, end: true } (or { id, cancel: true }) hash chunks sent by checkStream, answered
-// { id, digests, size }. A failed job answers { id, error }.
+// answer is { id, digests, size, stat }); { id, names, ring, control } hashes what checkStream
+// writes into a ring of shared memory (hash-pool.cjs: hashRing), answered { id, digests, size }.
+// A failed job answers { id, error }.
 "use strict";
 const { parentPort } = require("node:worker_threads");
 const { closeSync, fstatSync, openSync } = require("node:fs");
 const { Digester, PIECE } = require("./digest.cjs");
-const { fileKey } = require("./hash-pool.cjs");
+const { CANCELLED, ENDED, HASHED, WRITTEN, fileKey } = require("./hash-pool.cjs");
 
-const streams = new Map();
 
 // Compile the hash to optimised code now, while the thread waits for its first job: V8 moves a
 // wasm function to its optimising compiler after its first calls (docs/benchmarks.md).
@@ -50,42 +48,59 @@ function hashFile({ id, path, names, resume }) {
   parentPort.postMessage({ id, digests: digester.finish(), size, stat });
 }
 
-function hashChunk(message) {
-  const { id } = message;
-  if (message.start) {
-    streams.set(id, { digester: new Digester(message.names), size: 0 });
-    return;
+/**
+ * Hashes what the main thread writes into the shared `ring` (hash-pool.cjs: hashRing): `control`
+ * holds [written, hashed, ended, cancelled], positions counted in bytes modulo 2^32. Waits
+ * without blocking the thread (Atomics.waitAsync), so that other jobs go on meanwhile.
+ */
+async function hashRing({ id, names, ring, control }) {
+  const state = new Int32Array(control);
+  const bytes = new Uint8Array(ring);
+  const digester = new Digester(names);
+  try {
+    const size = await hashFromRing(digester, state, bytes);
+    parentPort.postMessage({ id, digests: digester.finish(), size });
+  } catch (e) {
+    digester.finish();
+    throw e;
   }
-  const job = streams.get(id);
-  if (!job) return;
-  if (message.cancel) {
-    streams.delete(id);
-    job.digester.finish();
-    parentPort.postMessage({ id, error: "cancelled" });
-    return;
+}
+
+/** Hashes the ring's bytes until the main thread ends the job; returns their count. */
+async function hashFromRing(digester, state, bytes) {
+  let hashed = 0;
+  let size = 0;
+  for (;;) {
+    if (Atomics.load(state, CANCELLED)) throw new Error("cancelled");
+    const written = Atomics.load(state, WRITTEN);
+    if (written !== hashed) {
+      // A piece at a time, each handed back at once so that the ring is refilled sooner.
+      const at = hashed & (bytes.length - 1);
+      const n = Math.min((written - hashed) >>> 0, bytes.length - at, PIECE);
+      digester.update(bytes.subarray(at, at + n));
+      hashed = (hashed + n) | 0;
+      size += n;
+      Atomics.store(state, HASHED, hashed);
+      Atomics.notify(state, HASHED);
+      continue;
+    }
+    // Ended is set after the last write: seen ended, what was written by then is all there is.
+    if (Atomics.load(state, ENDED) && Atomics.load(state, WRITTEN) === hashed) break;
+    const wait = Atomics.waitAsync(state, WRITTEN, written);
+    if (wait.async) await wait.value;
   }
-  if (message.end) {
-    streams.delete(id);
-    parentPort.postMessage({ id, digests: job.digester.finish(), size: job.size });
-    return;
-  }
-  const chunk = message.chunk.subarray(0, message.length);
-  job.digester.update(chunk);
-  job.size += chunk.byteLength;
-  // The buffer goes back to be filled again (hash-pool.cjs: hashChunks).
-  parentPort.postMessage({ id, back: message.chunk }, [message.chunk.buffer]);
+  return size;
 }
 
 parentPort.on("message", (message) => {
+  const fail = (e) => parentPort.postMessage({ id: message.id, error: String(e && e.message) });
+  if (message.ring) {
+    hashRing(message).catch(fail);
+    return;
+  }
   try {
-    if (message.path !== undefined) {
-      hashFile(message);
-    } else {
-      hashChunk(message);
-    }
+    hashFile(message);
   } catch (e) {
-    streams.get(message.id)?.digester.finish();
-    streams.delete(message.id);
-    parentPort.postMessage({ id: message.id, error: String(e && e.message) });
+    fail(e);
   }
 });

@@ -7,8 +7,9 @@ import type { CheckStreamOptions, Report, SignatureInput, StreamSource } from ".
  * A byte stream (what `File.stream()` gives) is read into two buffers of its own, so the source
  * leaves no chunk behind for the garbage collector.
  * `hints.size` (known for a Blob) lets the module allocate its copy once. In Node the GOST
- * digests are computed by the package's hashing worker thread (a copy of each chunk goes to it)
- * while the PDF/A rules run here; `hints.threads: false` keeps everything in this thread.
+ * digests are computed by the package's hashing worker thread, which reads the document from this
+ * thread's copy through 1 MiB of shared memory, also while the PDF/A rules run here;
+ * `hints.threads: false` keeps everything in this thread.
  */
 export function checkStream(
   source: StreamSource,

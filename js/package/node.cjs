@@ -4,34 +4,46 @@
 "use strict";
 const api = require("./load.cjs");
 const { checkFileWith, giveBack, handOver } = require("./check-file.cjs");
-const { hashChunks, startHashWorker, stopHashWorker } = require("./hash-pool.cjs");
+const { hashRing, startHashWorker, stopHashWorker } = require("./hash-pool.cjs");
 // stream.mjs, made CommonJS by scripts/build-pkg.sh (browsers import the ES module itself).
 const { newChecker, streamingApi } = require("./stream.cjs");
 
 /**
- * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread (each
- * chunk copied to it, no more than 2 MiB ahead of its hash); end() runs the PDF/A rules while
- * the worker finishes, then gives the digests back; cancel() drops the worker's job when the
- * source fails.
+ * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread, which
+ * reads the document from the checker's own copy through a 1 MiB shared ring (hashRing): topped
+ * up after every chunk and, while the PDF/A rules run, at their ticks, so that the source is
+ * never held back and the rules overlap the hash. end() gives the digests back; cancel() drops
+ * the worker's job when the source fails.
  */
 function offload(checker) {
   const { sha256, names } = handOver(checker, true);
   // Not started: finish() computes the handed-over digests itself.
-  const job = names.length > 0 ? hashChunks(names) : null;
+  const job = names.length > 0 ? hashRing(names) : null;
   let size = 0;
+  // What the checker holds so far, in the module's memory (read afresh: a grown memory is a new
+  // buffer, and a push may move the copy until the last one).
+  const memory = api.__memory();
+  const document = (address = checker.documentAddress()) => new Uint8Array(memory.buffer, address, size);
   return {
     push(chunk) {
       sha256.update(chunk);
       size += chunk.byteLength;
-      return job?.push(chunk);
+      job?.fill(document());
     },
     cancel() {
       job?.cancel();
     },
     async end() {
-      // The worker hashed copies of exactly the chunks pushed here, in order.
-      const answer = job?.end().catch(() => null) ?? null;
-      await giveBack(checker, sha256, names, answer, (result) => result.size === size);
+      // The checker's copy stays where it is from now on: no more pushes.
+      const address = checker.documentAddress();
+      const tick = job ? () => job.fill(document(address)) : undefined;
+      const answer = job
+        ? async () => {
+            while (!job.fill(document(address))) await job.waitSpace();
+            return job.end().catch(() => null);
+          }
+        : null;
+      await giveBack(checker, sha256, names, answer, (result) => result.size === size, tick);
     },
   };
 }

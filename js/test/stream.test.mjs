@@ -284,8 +284,8 @@ function streebog256(bytes) {
   return new Uint8Array(wasm.memory.buffer, at, 32).slice();
 }
 
-test("checkStream's worker buffers: a document several times their size, in odd chunks, hashed intact", async () => {
-  // 7 MiB: more than the 2 MiB the worker may be behind, so its buffers go round several times.
+test("checkStream's shared ring: a document several times its size, filled in odd steps, hashed intact", async () => {
+  // 7 MiB: the 1 MiB ring goes round seven times.
   const big = scrambled(7 * 1024 * 1024 + 12345);
   const chunks = [];
   for (let start = 0, n = 1; start < big.length; start += n, n = ((n * 7 + 4093) % 300_000) + 1) {
@@ -293,11 +293,19 @@ test("checkStream's worker buffers: a document several times their size, in odd 
   }
   const before = chunks.map((c) => c.slice());
 
-  // The worker's digest equals the one the same hash computes here.
-  const { hashChunks } = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
-  const job = hashChunks(["streebog256"]);
-  for (const chunk of chunks) await job.push(chunk);
+  // The worker's digest equals the one the same hash computes here, whatever the steps: a fill
+  // takes what fits, the next one goes on from there.
+  const { hashRing } = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
+  const job = hashRing(["streebog256"]);
+  let have = 0;
+  let partial = 0;
+  for (const chunk of chunks) {
+    have += chunk.length;
+    if (!job.fill(big.subarray(0, have))) partial += 1;
+  }
+  while (!job.fill(big)) await job.waitSpace();
   const { digests, size } = await job.end();
+  assert.ok(partial > 0, "the ring was full at times");
   assert.equal(size, big.length);
   assert.deepEqual(digests[0], streebog256(big));
 
@@ -308,6 +316,23 @@ test("checkStream's worker buffers: a document several times their size, in odd 
   assert.equal(report.signatures[0].signers[0].details.digest_matches, true);
   // The caller's chunks were copied, never moved or changed.
   chunks.forEach((chunk, i) => assert.deepEqual(chunk, before[i]));
+});
+
+test("checkStreams and a checkFile at once share the worker, each to its own report", async () => {
+  const a = scrambled(2 * 1024 * 1024 + 5);
+  const b = scrambled(3 * 1024 * 1024 + 7).reverse();
+  const [sa, sb] = [signedByBelova(a), signedByBelova(b)];
+  const chunksOf = (bytes, n) => Array.from({ length: Math.ceil(bytes.length / n) }, (_, i) => bytes.subarray(i * n, i * n + n));
+  const [ra, rb, rf] = await Promise.all([
+    ekdo.checkStream(chunksOf(a, 100_000), sa, { at }),
+    ekdo.checkStream(byteStream(b, []), sb, { at }),
+    ekdo.checkFile(documentPath, signatures, options),
+  ]);
+  assert.equal(JSON.stringify(ra), JSON.stringify(ekdo.check(a, sa, { at })));
+  assert.equal(JSON.stringify(rb), JSON.stringify(ekdo.check(b, sb, { at })));
+  assert.equal(JSON.stringify(rf), want);
+  assert.equal(ra.signatures[0].signers[0].details.digest_matches, true);
+  assert.equal(rb.signatures[0].signers[0].details.digest_matches, true);
 });
 
 test("the CLI's head start: the worker goes on from the digests saved here, for the same file only", async () => {
@@ -372,9 +397,9 @@ test("a hashing worker stopped mid-check: the check hashes itself, the next one 
   assert.equal(report.signatures[0].signers[0].details.digest_matches, true);
   // Stopped again while idle, then used: a new worker hashes.
   await ekdo.stopHashWorker();
-  const { hashChunks } = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
-  const job = hashChunks(["streebog256"]);
-  await job.push(big);
+  const { hashRing } = createRequire(import.meta.url)(`${pkg}/hash-pool.cjs`);
+  const job = hashRing(["streebog256"]);
+  while (!job.fill(big)) await job.waitSpace();
   assert.deepEqual((await job.end()).digests[0], streebog256(big));
   assert.equal(JSON.stringify(await ekdo.checkStream([big], sigs, { at })), want);
 });

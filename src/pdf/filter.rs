@@ -118,6 +118,7 @@ fn inflate_with(data: &[u8], allowance: usize, format: DataFormat) -> Result<Vec
     let mut buf = vec![0u8; 64 * 1024];
     let mut input = data;
     loop {
+        crate::progress::tick();
         let result = inflate(&mut state, input, &mut buf, MZFlush::None);
         input = input.get(result.bytes_consumed..).unwrap_or_default();
         out.extend_from_slice(buf.get(..result.bytes_written).unwrap_or_default());

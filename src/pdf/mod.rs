@@ -48,6 +48,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
     }
     let mut inflation = Inflation::new(limits);
     let file = raw::read(bytes, limits, &mut inflation);
+    crate::progress::tick();
     let mut stopped: Option<(LimitKind, String)> = None;
     let mut damaged = false;
     for problem in &file.problems {
@@ -92,6 +93,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
         ctx.stop(kind, detail);
     }
     let usage = content::walk(&mut ctx);
+    crate::progress::tick();
     rules::file_structure::check(&mut ctx, &usage);
     rules::graphics::check(&mut ctx, &usage);
     rules::fonts::check(&mut ctx, &usage);

@@ -199,6 +199,7 @@ pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
     // Every `endstream`, found once: a stream whose Length is wrong is cut at the next one
     // without rescanning the file for each such stream.
     let endstreams = positions(bytes, b"endstream");
+    crate::progress::tick();
     match find_startxref(bytes) {
         Some(start) => {
             read_sections(bytes, start.saturating_add(shift), limits, inflation, &mut file, &mut locations, &endstreams)
@@ -214,6 +215,7 @@ pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
         file.problems.push(Problem::TooManyObjects(file.entry_count));
         return file;
     }
+    crate::progress::tick();
     read_objects(bytes, limits, inflation, &locations, &mut file, &endstreams);
     file
 }
@@ -223,13 +225,21 @@ pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
 pub fn positions(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
     let Some(&first) = needle.first() else { return out };
+    // A window at a time, with a tick between them (crate::progress).
+    const WINDOW: usize = 1 << 20;
     let mut i = 0usize;
-    while let Some(rel) = bytes.get(i..).and_then(|rest| rest.iter().position(|b| *b == first)) {
-        let at = i + rel;
-        if bytes.get(at..).is_some_and(|r| r.starts_with(needle)) {
-            out.push(at);
+    while i < bytes.len() {
+        let end = bytes.len().min(i.saturating_add(WINDOW));
+        let mut j = i;
+        while let Some(rel) = bytes.get(j..end).and_then(|window| window.iter().position(|b| *b == first)) {
+            let at = j + rel;
+            if bytes.get(at..).is_some_and(|r| r.starts_with(needle)) {
+                out.push(at);
+            }
+            j = at + 1;
         }
-        i = at + 1;
+        i = end;
+        crate::progress::tick();
     }
     out
 }
@@ -543,6 +553,9 @@ fn read_objects(
 ) {
     let mut streams: BTreeMap<u32, Vec<(u32, u16, u32)>> = BTreeMap::new();
     for (&num, &(gen, location)) in locations {
+        if num % 64 == 0 {
+            crate::progress::tick();
+        }
         match location {
             Location::File(at) => {
                 let id = ObjId { num, gen };
