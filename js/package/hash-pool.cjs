@@ -181,9 +181,11 @@ function hashRing(names) {
   let written = 0;
   let sent = 0;
   let failed = false;
-  // A failed worker takes nothing more: fill() then reports everything in, waitSpace() returns.
+  // A failed worker takes nothing more: fill() then reports everything in, and a waitSpace()
+  // under way returns (woken here: a wait alone does not keep Node's event loop running).
   job.done.catch(() => {
     failed = true;
+    Atomics.notify(state, HASHED);
   });
   return {
     fill(view) {
@@ -205,8 +207,7 @@ function hashRing(names) {
     async waitSpace() {
       const hashed = Atomics.load(state, HASHED);
       if (failed || written !== ((hashed + RING) | 0)) return;
-      // Bounded: a worker that failed meanwhile never moves `hashed` again.
-      const wait = Atomics.waitAsync(state, HASHED, hashed, 50);
+      const wait = Atomics.waitAsync(state, HASHED, hashed);
       if (wait.async) await wait.value;
     },
     end() {

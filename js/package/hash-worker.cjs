@@ -13,7 +13,6 @@ const { closeSync, fstatSync, openSync } = require("node:fs");
 const { Digester, PIECE } = require("./digest.cjs");
 const { CANCELLED, ENDED, HASHED, WRITTEN, fileKey } = require("./hash-pool.cjs");
 
-
 // Compile the hash to optimised code now, while the thread waits for its first job: V8 moves a
 // wasm function to its optimising compiler after its first calls (docs/benchmarks.md).
 {

@@ -43,7 +43,13 @@ function offload(checker) {
             return job.end().catch(() => null);
           }
         : null;
-      await giveBack(checker, sha256, names, answer, (result) => result.size === size, tick);
+      try {
+        await giveBack(checker, sha256, names, answer, (result) => result.size === size, tick);
+      } catch (e) {
+        // Not left waiting in the worker for bytes that will not come.
+        job?.cancel();
+        throw e;
+      }
     },
   };
 }
