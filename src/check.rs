@@ -174,6 +174,7 @@ pub(crate) fn check_sized(
     }
 
     // The signatures.
+    crate::progress::tick();
     let context = Context {
         document,
         document_size: size,
@@ -186,6 +187,7 @@ pub(crate) fn check_sized(
     let signature_reports: Vec<SignatureReport> =
         signatures.iter().map(|file| crate::verify::check_file(file, &context, digests)).collect();
     let kind = signature_reports.iter().map(|s| s.kind).min();
+    crate::progress::tick();
 
     // The upload manifest and its blockers.
     let mut blockers: Vec<Message> = errors.clone();

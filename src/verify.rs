@@ -113,6 +113,7 @@ pub(crate) fn check_file(file: &SignatureFile<'_>, context: &Context<'_>, digest
     let is_document = attached.is_none() || report.content_matches == Some(true);
     let mut pool = checks_per_file(context.limits);
     for signer in &parsed.signers {
+        crate::progress::tick();
         report.signers.push(check_signer(signer, &parsed, content, is_document, context, digests, &mut pool));
     }
     if report.content_matches == Some(false) {

@@ -141,6 +141,7 @@ pub fn verify_prehash(
     prehash: &[u8],
     signature: &[u8],
 ) -> Result<(), Finding> {
+    crate::progress::tick();
     if prehash.len() != digest.output_len() {
         return Err(Finding::new(Code::Internal)
             .arg("detail", format!("a {}-byte prehash for {}", prehash.len(), digest.name())));
