@@ -17,7 +17,7 @@ let nextId = 1;
 
 function ensure() {
   if (current) return current;
-  // Its heap holds little (jobs' bytes live in its module and in transferred buffers); a small
+  // Its heap holds little (jobs' bytes live in its module and in shared memory); a small
   // old generation keeps V8 from sizing it for a large one (~0.7 MiB less). Should a job ever
   // exhaust it, the worker exits and checks hash in the main thread (same report, slower).
   const started = new Worker(join(__dirname, "hash-worker.cjs"), { resourceLimits: { maxOldGenerationSizeMb: 16 } });
@@ -81,16 +81,14 @@ async function stopHashWorker() {
   if (stopping) await stopping.worker.terminate();
 }
 
-/** Sends a job; returns { id, done, record, worker } (`record` is its entry in the jobs). */
+/** Sends a job; returns the promise of its answer. */
 function submit(message) {
   const { worker, jobs } = ensure();
   const id = nextId++;
-  const record = {};
-  const done = new Promise((resolve, reject) => Object.assign(record, { resolve, reject }));
-  jobs.set(id, record);
+  const done = new Promise((resolve, reject) => jobs.set(id, { resolve, reject }));
   worker.ref();
   worker.postMessage({ ...message, id });
-  return { id, done, record, worker };
+  return done;
 }
 
 /**
@@ -106,7 +104,7 @@ function hashFile(path, names) {
     return early;
   }
   try {
-    return submit({ path, names }).done;
+    return submit({ path, names });
   } catch (e) {
     return Promise.reject(e);
   }
@@ -139,7 +137,7 @@ function prefetchFile(path, names) {
     const states = digester.save();
     if (states.some((state) => !state)) return;
     const { dev, ino, size, mtimeNs, ctimeNs } = before;
-    const { done } = submit({ path, names, resume: { offset, states, before: { dev, ino, size, mtimeNs, ctimeNs } } });
+    const done = submit({ path, names, resume: { offset, states, before: { dev, ino, size, mtimeNs, ctimeNs } } });
     done.catch(() => {});
     prefetched.set(prefetchKey(path, names), done);
   } catch {
@@ -170,9 +168,9 @@ const CANCELLED = 3;
 function hashRing(names) {
   const ring = new SharedArrayBuffer(RING);
   const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
-  let job;
+  let done;
   try {
-    job = submit({ names, ring, control });
+    done = submit({ names, ring, control });
   } catch {
     return null;
   }
@@ -183,7 +181,7 @@ function hashRing(names) {
   let failed = false;
   // A failed worker takes nothing more: fill() then reports everything in, and a waitSpace()
   // under way returns (woken here: a wait alone does not keep Node's event loop running).
-  job.done.catch(() => {
+  done.catch(() => {
     failed = true;
     Atomics.notify(state, HASHED);
   });
@@ -213,12 +211,12 @@ function hashRing(names) {
     end() {
       Atomics.store(state, ENDED, 1);
       Atomics.notify(state, WRITTEN);
-      return job.done;
+      return done;
     },
     cancel() {
       Atomics.store(state, CANCELLED, 1);
       Atomics.notify(state, WRITTEN);
-      job.done.catch(() => {});
+      done.catch(() => {});
     },
   };
 }

@@ -8,7 +8,7 @@
  * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm
  * binding's `Checker` and `TrustList` classes. `offload(checker)`, when given (Node), hands
  * digests to a worker thread: it returns null or
- * { push(chunk) → Promise?, end() → Promise, cancel() }.
+ * { push(chunk), end() → Promise, cancel() }.
  */
 export function streamingApi({ Checker, TrustList }, offload) {
   /**
@@ -46,12 +46,12 @@ export function newChecker({ Checker, TrustList }, signatures, options) {
   return new Checker(signatures, options);
 }
 
-/** A checker whose pushes also go to `helper` (a push may return a promise: wait for it). */
+/** A checker whose pushes also go to `helper`. */
 function tee(checker, helper) {
   return {
     push(chunk) {
       checker.push(chunk);
-      return helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
+      helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
     },
   };
 }
@@ -59,7 +59,7 @@ function tee(checker, helper) {
 /** Pushes every chunk of `source` into `checker`. */
 async function feed(checker, source) {
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-    await checker.push(source);
+    checker.push(source);
     return;
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
@@ -72,7 +72,7 @@ async function feed(checker, source) {
   }
   if (source && (typeof source[Symbol.asyncIterator] === "function" || typeof source[Symbol.iterator] === "function")) {
     // A Node Readable (fs.createReadStream), an async generator, an array of chunks.
-    for await (const chunk of source) await checker.push(toBytes(chunk));
+    for await (const chunk of source) checker.push(toBytes(chunk));
     return;
   }
   const error = new TypeError(
@@ -106,7 +106,7 @@ async function feedReadable(checker, source) {
       next = null;
       if (done) return;
       next = reader.read(new Uint8Array(spare));
-      await checker.push(value);
+      checker.push(value);
       // A read moves its buffer into the view it returns: this one is filled after the next.
       spare = value.buffer;
     }
@@ -129,7 +129,7 @@ async function feedChunks(checker, reader) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      await checker.push(toBytes(value));
+      checker.push(toBytes(value));
     }
   } finally {
     reader.releaseLock();
