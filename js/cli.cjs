@@ -28,7 +28,7 @@ const pool = require("./hash-pool.cjs");
 // the check is done, held the exit back by some 150 ms.
 const api = require("./load.cjs");
 const { checkFileWith } = require("./check-file.cjs");
-const ekdo = { ...api, checkFile: async (path, signatures, options) => checkFileWith(new api.Checker(signatures, options), path) };
+const ekdo = { ...api, checkFile: async (path, signatures, options) => checkFileWith(() => new api.Checker(signatures, options), path) };
 
 // A closed pipe (`ekdo-check policy | head`) is not an error worth a stack trace.
 process.stdout.on("error", (e) => {

@@ -14,6 +14,7 @@ step "cargo clippy"
 cargo clippy --all-targets --quiet -- -D warnings
 step "cargo test (native core)"
 cargo test --quiet
+cargo test --quiet -p ekdo-pages
 step "npm package (pkg/)"
 scripts/build-pkg.sh
 step "wasm-pack test --node"

@@ -97,6 +97,9 @@ pub enum Code {
     CmsUnexpectedPdf,
     /// The input is neither DER/BER, PEM nor base64.
     CmsUnknownEncoding,
+    /// The check needs bytes of the document that a streaming check left out (image data):
+    /// the document must be checked whole.
+    DocumentNeededWhole,
     /// The document is empty.
     InputEmpty,
     /// The input is larger than the configured maximum.
@@ -346,6 +349,7 @@ impl Code {
         Code::CmsTruncated,
         Code::CmsUnexpectedPdf,
         Code::CmsUnknownEncoding,
+        Code::DocumentNeededWhole,
         Code::InputEmpty,
         Code::InputTooLarge,
         Code::InputUnreadable,
@@ -494,6 +498,7 @@ impl Code {
             Code::CmsTruncated => "CMS_TRUNCATED",
             Code::CmsUnexpectedPdf => "CMS_UNEXPECTED_PDF",
             Code::CmsUnknownEncoding => "CMS_UNKNOWN_ENCODING",
+            Code::DocumentNeededWhole => "DOCUMENT_NEEDED_WHOLE",
             Code::InputEmpty => "INPUT_EMPTY",
             Code::InputTooLarge => "INPUT_TOO_LARGE",
             Code::InputUnreadable => "INPUT_UNREADABLE",
@@ -768,6 +773,10 @@ impl Code {
             Code::CmsUnknownEncoding => (
                 "Файл подписи не в DER, BER, PEM или base64",
                 "The signature file is not DER, BER, PEM or base64",
+            ),
+            Code::DocumentNeededWhole => (
+                "Для этой проверки нужен весь документ: данные изображений были пропущены при чтении; проверьте документ целиком",
+                "This check needs the whole document: image data were left out while reading it; check the whole document",
             ),
             Code::InputEmpty => (
                 "Файл «{file}» пуст",

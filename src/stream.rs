@@ -28,8 +28,12 @@ use sha2::{Digest as _, Sha256};
 
 use crate::check::{self, Options, PdfResult, SignatureFile};
 use crate::crypto::{DigestAlgorithm, Hasher};
+use crate::error::{Code, Finding};
+use crate::pdf::sparse::{self, Next, Sieve};
 use crate::report::Report;
+use crate::report::{PdfaReport, PdfaVerdict};
 use crate::verify::Digests;
+use ekdo_pages::Pages;
 
 /// A check fed the document chunk by chunk; see the [module docs](self).
 ///
@@ -54,6 +58,18 @@ pub struct DocumentStream {
     /// The report `precheck` computed assuming the handed-over digests equal the claims, with
     /// those assumptions: `finish` returns it when the digests given back are the same.
     speculative: Option<Speculation>,
+    /// Image data left out of the copy ([`DocumentStream::leave_out_image_data`]): the copy, in
+    /// pages that hold no memory until written (in place of `document`), what was left out, and
+    /// a reused buffer for chunks written by `push_with`.
+    pages: Option<Pages>,
+    sieve: Option<Sieve>,
+    scratch: Vec<u8>,
+    /// The check read left-out bytes, or cannot be done without them: the document must be
+    /// checked whole ([`DocumentStream::needs_whole`]).
+    whole_needed: bool,
+    /// A signature carries content of its own, which the check compares with the document byte
+    /// for byte: no image data are left out.
+    attached: bool,
 }
 
 /// A report computed ahead, and the digests it assumed.
@@ -81,10 +97,12 @@ impl DocumentStream {
     pub fn new(signatures: Vec<(String, Vec<u8>)>, options: Options) -> Self {
         let mut algorithms: Vec<DigestAlgorithm> = Vec::new();
         let mut claims = Vec::new();
+        let mut attached = false;
         for (_, bytes) in &signatures {
             // A file that does not parse needs no digest: `finish` reports it as `check` does.
             let Ok(parsed) = crate::cms::parse(bytes, &options.limits) else { continue };
             let detached = parsed.content.as_ref().is_none_or(Vec::is_empty);
+            attached |= !detached;
             for signer in &parsed.signers {
                 let Some(algorithm) = DigestAlgorithm::from_oid(&signer.digest_algorithm.oid) else { continue };
                 if !algorithms.contains(&algorithm) {
@@ -109,6 +127,11 @@ impl DocumentStream {
             claims,
             pdf: None,
             speculative: None,
+            pages: None,
+            sieve: None,
+            scratch: Vec::new(),
+            whole_needed: false,
+            attached,
         }
     }
 
@@ -191,10 +214,79 @@ impl DocumentStream {
         if self.size == 0 || self.size > limits.max_input_bytes {
             return;
         }
-        let pdf = crate::pdf::check(&self.document, limits);
+        let Some(pdf) = self.pdf_check() else {
+            self.whole_needed = true;
+            return;
+        };
         crate::progress::tick();
         self.speculative = self.speculate(&pdf);
         self.pdf = Some(pdf);
+    }
+
+    /// The PDF/A part over the kept copy; `None` when image data were left out and the check
+    /// needed them.
+    fn pdf_check(&self) -> Option<PdfResult> {
+        let limits = &self.options.limits;
+        match &self.sieve {
+            Some(sieve) => sparse::check(self.kept(), limits, sieve.left_out()),
+            None => Some(crate::pdf::check(self.kept(), limits)),
+        }
+    }
+
+    /// The document's bytes fed so far (with image data left out, whatever the pages held in
+    /// their place: the check never reads them, or its result is not used).
+    fn kept(&self) -> &[u8] {
+        let fed = usize::try_from(self.size).unwrap_or(usize::MAX);
+        let copy = self.pages.as_ref().map_or(self.document.as_slice(), Pages::as_slice);
+        copy.get(..fed).unwrap_or(copy)
+    }
+
+    /// Leaves the data of large images out of the kept copy of a document of `size` bytes (see
+    /// [`crate::pdf::sparse`]): they are hashed as they arrive and never written, so a scan of
+    /// 15 MB costs next to no memory. For a caller that can give the document again: when the
+    /// check turns out to need those bytes, [`needs_whole`](Self::needs_whole) says so, and the
+    /// caller checks the whole document with a new stream. Call before the first `push`; returns
+    /// whether image data will be left out (not after a push, for a size of zero or above the
+    /// input limit, or when a signature carries content of its own).
+    pub fn leave_out_image_data(&mut self, size: u64) -> bool {
+        self.leave_out_images(size, sparse::MIN_LEFT_OUT)
+    }
+
+    /// [`leave_out_image_data`](Self::leave_out_image_data) for image data of `min` bytes or
+    /// more (at least 129; the default is [`sparse::MIN_LEFT_OUT`]).
+    pub fn leave_out_images(&mut self, size: u64, min: usize) -> bool {
+        if self.size > 0
+            || self.sieve.is_some()
+            || self.attached
+            || size == 0
+            || size > self.options.limits.max_input_bytes
+        {
+            return false;
+        }
+        let Ok(len) = usize::try_from(size) else { return false };
+        let Some(pages) = Pages::new(len) else { return false };
+        self.pages = Some(pages);
+        self.document = Vec::new();
+        self.sieve = Some(Sieve::new(len, min, &self.options.limits));
+        true
+    }
+
+    /// Whether the report needs the whole document: image data were left out
+    /// ([`leave_out_image_data`](Self::leave_out_image_data)) and the PDF/A check read some of
+    /// them, or a digest handed over was not given back (it would have to be computed over
+    /// the copy). Runs the check if `precheck` has not. `false` when nothing was left out.
+    pub fn needs_whole(&mut self) -> bool {
+        if self.sieve.as_ref().is_none_or(|s| s.left_out().spans.is_empty()) {
+            return false;
+        }
+        let missing = self.handed_over.iter().any(|a| !self.given.iter().any(|(g, _)| g == a));
+        if missing || (self.sha256.is_none() && self.given_sha256.is_none()) {
+            return true;
+        }
+        if self.pdf.is_none() && !self.whole_needed {
+            self.precheck();
+        }
+        self.whole_needed
     }
 
     /// The assumed digests and the report of the check under them; `None` when a handed-over
@@ -228,20 +320,16 @@ impl DocumentStream {
             assumed.push((*algorithm, value.clone()));
         }
         let mut digests = Digests::default();
+        if self.sieve.is_some() {
+            digests.document_absent();
+        }
         for (algorithm, digest) in known.into_iter().chain(self.given.iter().cloned()).chain(assumed.iter().cloned()) {
             digests.insert(algorithm, digest);
         }
         let files: Vec<SignatureFile<'_>> =
             self.signatures.iter().map(|(name, bytes)| SignatureFile { name, bytes }).collect();
-        let report = check::check_sized(
-            &self.document,
-            self.size,
-            sha256,
-            &files,
-            &self.options,
-            &mut digests,
-            Some(pdf.clone()),
-        );
+        let report =
+            check::check_sized(self.kept(), self.size, sha256, &files, &self.options, &mut digests, Some(pdf.clone()));
         Some(Speculation { assumed, report })
     }
 
@@ -291,6 +379,9 @@ impl DocumentStream {
     /// file's length), so the copy is never reallocated. Sizes above the input limit reserve
     /// nothing.
     pub fn reserve(&mut self, size: u64) {
+        if self.sieve.is_some() {
+            return;
+        }
         let Some(more) = size.checked_sub(self.size) else { return };
         if size <= self.options.limits.max_input_bytes {
             self.document.reserve_exact(usize::try_from(more).unwrap_or(0));
@@ -301,14 +392,42 @@ impl DocumentStream {
     pub fn push(&mut self, chunk: &[u8]) {
         self.pdf = None;
         self.speculative = None;
+        self.whole_needed = false;
         self.hash(chunk);
-        self.keep(chunk);
+        if self.sieve.is_some() {
+            self.keep_sifted(chunk.len(), &mut |offset, slot| {
+                let from = chunk.get(offset..).unwrap_or_default();
+                slot.iter_mut().zip(from).for_each(|(to, byte)| *to = *byte);
+            });
+        } else {
+            self.keep(chunk);
+        }
     }
 
-    /// Feeds the next chunk, writing it with `fill` straight into the kept copy (the wasm binding
-    /// copies a JS `Uint8Array` in without an intermediate buffer). `fill` gets a zeroed slice of
-    /// `len` bytes. Past the input limit the chunk goes to a scratch buffer instead.
-    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
+    /// Feeds the next chunk, writing it with `fill(offset, slot)` straight into the kept copy
+    /// (the wasm binding copies a JS `Uint8Array` in without an intermediate buffer): `fill`
+    /// writes the chunk's bytes from `offset` on into `slot`. It is called once for the whole
+    /// chunk, or, with image data left out and nothing hashed here, once for each kept part.
+    /// Past the input limit the chunk goes to a scratch buffer instead.
+    pub fn push_with(&mut self, len: usize, mut fill: impl FnMut(usize, &mut [u8])) {
+        if self.sieve.is_some() {
+            self.pdf = None;
+            self.speculative = None;
+            self.whole_needed = false;
+            if !self.hashes_here() {
+                // Only the kept parts are asked for.
+                self.keep_sifted(len, &mut fill);
+                return;
+            }
+            // Through a reused buffer: all of it is hashed, the kept parts copied on.
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.resize(len, 0);
+            fill(0, &mut scratch);
+            self.push(&scratch);
+            self.scratch = scratch;
+            return;
+        }
         self.pdf = None;
         self.speculative = None;
         let start = self.document.len();
@@ -316,7 +435,7 @@ impl DocumentStream {
         if kept.is_some_and(|end| end <= self.options.limits.max_input_bytes) {
             self.document.resize(start.saturating_add(len), 0);
             if let Some(slot) = self.document.get_mut(start..) {
-                fill(slot);
+                fill(0, slot);
             }
             let Self { document, sha256, hashers, size, .. } = self;
             let chunk = document.get(start..).unwrap_or_default();
@@ -324,9 +443,28 @@ impl DocumentStream {
             *size = size.saturating_add(u64::try_from(chunk.len()).unwrap_or(u64::MAX));
         } else {
             let mut scratch = vec![0; len];
-            fill(&mut scratch);
+            fill(0, &mut scratch);
             self.push(&scratch);
         }
+    }
+
+    /// Whether a digest is computed here, from every byte pushed.
+    fn hashes_here(&self) -> bool {
+        let hashers = match &self.hashers {
+            Hashers::Inline(hashers) => !hashers.is_empty(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Hashers::Thread { .. } => true,
+        };
+        self.sha256.is_some() || hashers
+    }
+
+    /// Bytes of image data left out of the copy so far
+    /// ([`leave_out_image_data`](Self::leave_out_image_data)).
+    pub fn left_out(&self) -> u64 {
+        let spans = self.sieve.as_ref().map_or(&[][..], |s| s.left_out().spans.as_slice());
+        let fed = usize::try_from(self.size).unwrap_or(usize::MAX);
+        let bytes: usize = spans.iter().map(|s| s.end.min(fed).saturating_sub(s.start)).sum();
+        u64::try_from(bytes).unwrap_or(u64::MAX)
     }
 
     /// Bytes fed so far.
@@ -334,9 +472,10 @@ impl DocumentStream {
         self.size
     }
 
-    /// The document's bytes fed so far.
+    /// The document's bytes fed so far (with image data left out, see
+    /// [`leave_out_image_data`](Self::leave_out_image_data), not all of them).
     pub fn document(&self) -> &[u8] {
-        &self.document
+        self.kept()
     }
 
     /// Whether nothing was fed yet.
@@ -345,22 +484,27 @@ impl DocumentStream {
     }
 
     /// Ends the document and checks: the same report as [`check`](crate::check) on the whole
-    /// document.
-    pub fn finish(self) -> Report {
+    /// document. With image data left out, call [`needs_whole`](Self::needs_whole) first: when
+    /// the check needs the whole document, the report here has an undecided PDF/A part and
+    /// DOCUMENT_NEEDED_WHOLE (and signatures whose digest was not given back unchecked).
+    pub fn finish(mut self) -> Report {
+        let sifted = self.sieve.as_ref().is_some_and(|s| !s.left_out().spans.is_empty());
+        let incomplete = self.needs_whole();
+        if sifted && !incomplete && self.pdf.is_none() {
+            self.pdf = self.pdf_check();
+        }
+        let copy = std::mem::take(&mut self.document);
+        let pages = self.pages.take();
+        let fed = usize::try_from(self.size).unwrap_or(usize::MAX);
+        let document = pages.as_ref().map_or(copy.as_slice(), Pages::as_slice);
+        let document = document.get(..fed).unwrap_or(document);
         let DocumentStream {
-            options,
-            signatures,
-            document,
-            size,
-            sha256,
-            given_sha256,
-            hashers,
-            given,
-            pdf,
-            speculative,
-            ..
+            options, signatures, size, sha256, given_sha256, hashers, given, pdf, speculative, ..
         } = self;
         let mut digests = Digests::default();
+        if sifted {
+            digests.document_absent();
+        }
         let computed: Vec<(DigestAlgorithm, Vec<u8>)> = match hashers {
             Hashers::Inline(hashers) => hashers.into_iter().map(|h| (h.algorithm(), h.finalize())).collect(),
             #[cfg(not(target_arch = "wasm32"))]
@@ -386,10 +530,19 @@ impl DocumentStream {
             (None, Some(given)) => check::hex(&given),
             // Handed over and not given back: the kept copy is the whole document unless it
             // was over the input limit, where the report says INPUT_TOO_LARGE and no digest.
-            (None, None) if u64::try_from(document.len()).ok() == Some(size) => check::hex(&Sha256::digest(&document)),
+            (None, None) if !sifted && u64::try_from(document.len()).ok() == Some(size) => {
+                check::hex(&Sha256::digest(document))
+            }
             (None, None) => String::new(),
         };
-        check::check_sized(&document, size, sha256, &files, &options, &mut digests, pdf)
+        let pdf = if incomplete {
+            let report =
+                PdfaReport { profile: "PDF/A-1B".to_owned(), verdict: PdfaVerdict::Undecided, ..PdfaReport::default() };
+            Some((report, vec![Finding::new(Code::DocumentNeededWhole)]))
+        } else {
+            pdf
+        };
+        check::check_sized(document, size, sha256, &files, &options, &mut digests, pdf)
     }
 
     fn hash(&mut self, chunk: &[u8]) {
@@ -405,6 +558,44 @@ impl DocumentStream {
         } else if !self.document.is_empty() {
             self.document = Vec::new();
         }
+    }
+}
+
+impl DocumentStream {
+    /// Places `len` bytes (already hashed) in the copy with image data left out: `fill(offset,
+    /// slot)` writes the kept parts (see [`Sieve::place`]).
+    fn keep_sifted(&mut self, len: usize, fill: &mut dyn FnMut(usize, &mut [u8])) {
+        let at = usize::try_from(self.size).unwrap_or(usize::MAX);
+        self.grow_pages(at.saturating_add(len));
+        if let (Some(sieve), Some(pages)) = (self.sieve.as_mut(), self.pages.as_mut()) {
+            sieve.place(pages.as_mut_slice(), at, len, fill);
+        }
+        self.size = self.size.saturating_add(u64::try_from(len).unwrap_or(u64::MAX));
+    }
+
+    /// Makes the copy `len` bytes long at least: more came than announced. The kept bytes move
+    /// to new pages (what was left out stays left out).
+    fn grow_pages(&mut self, len: usize) {
+        if self.pages.as_ref().is_none_or(|p| p.len() >= len) {
+            return;
+        }
+        let Some(mut bigger) = Pages::new(len.saturating_mul(2)) else { return };
+        if let (Some(old), Some(sieve)) = (self.pages.as_ref(), self.sieve.as_ref()) {
+            let fed = usize::try_from(self.size).unwrap_or(usize::MAX).min(old.len());
+            let mut at = 0;
+            while at < fed {
+                let (from, to) = match sieve.next(at) {
+                    Next::Inside(end) => (end, end),
+                    Next::Before(start) => (at, start.min(fed)),
+                };
+                if let (Some(dst), Some(src)) = (bigger.as_mut_slice().get_mut(from..to), old.as_slice().get(from..to))
+                {
+                    dst.copy_from_slice(src);
+                }
+                at = to.max(at + 1);
+            }
+        }
+        self.pages = Some(bigger);
     }
 }
 
@@ -458,7 +649,7 @@ mod tests {
         stream.reserve(1_000_000);
         assert_eq!(stream.document.capacity(), 0);
         stream.push(b"%PDF-1.4\n");
-        stream.push_with(5, |slot| slot.copy_from_slice(b"12345"));
+        stream.push_with(5, |_, slot| slot.copy_from_slice(b"12345"));
         stream.push(b"more");
         assert_eq!(stream.len(), 18);
         assert!(stream.document.is_empty());

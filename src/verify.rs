@@ -40,6 +40,9 @@ pub(crate) struct Context<'a> {
 #[derive(Default)]
 pub(crate) struct Digests {
     done: BTreeMap<&'static str, Vec<u8>>,
+    /// The document's bytes are not all there (image data left out, `stream.rs`): a digest of it
+    /// not recorded cannot be computed.
+    absent: bool,
 }
 
 impl Digests {
@@ -49,11 +52,19 @@ impl Digests {
         self.done.insert(algorithm.name(), digest);
     }
 
-    fn of(&mut self, algorithm: DigestAlgorithm, data: &[u8], is_document: bool) -> Vec<u8> {
+    /// Marks the document's bytes as incomplete: digests not recorded are not computed.
+    pub(crate) fn document_absent(&mut self) {
+        self.absent = true;
+    }
+
+    fn of(&mut self, algorithm: DigestAlgorithm, data: &[u8], is_document: bool) -> Option<Vec<u8>> {
         if !is_document {
-            return algorithm.digest(data);
+            return Some(algorithm.digest(data));
         }
-        self.done.entry(algorithm.name()).or_insert_with(|| algorithm.digest(data)).clone()
+        if self.absent {
+            return self.done.get(algorithm.name()).cloned();
+        }
+        Some(self.done.entry(algorithm.name()).or_insert_with(|| algorithm.digest(data)).clone())
     }
 }
 
@@ -202,8 +213,11 @@ fn check_signer(
 
     // Step 1: the message digest and the signature value.
     let (digest_matches, verifies) = match (digest, &key) {
-        (Some(digest), Some(key)) => {
-            let content_digest = digests.of(digest, content, is_document);
+        (Some(digest), Some(key)) => 'step: {
+            let Some(content_digest) = digests.of(digest, content, is_document) else {
+                findings.push(Finding::new(Code::DocumentNeededWhole));
+                break 'step (None, None);
+            };
             let (digest_matches, prehash) = match &signer.signed_attrs {
                 Some(attrs) => {
                     let matches = attrs.message_digest.as_deref() == Some(content_digest.as_slice());

@@ -115,6 +115,31 @@ impl CheckerHandle {
         Ok(())
     }
 
+    /// Leaves the data of large images out of the module's copy of a document of `size` bytes
+    /// (a scan then costs next to no memory): for a caller that can read the document again.
+    /// Call before the first `push`, instead of `reserve`; returns whether it will. After the
+    /// last chunk (and the digests given back), `needsWhole()` says whether the check needs
+    /// the whole document after all: then check it again with a new checker, without this.
+    #[wasm_bindgen(js_name = leaveOutImageData)]
+    pub fn leave_out_image_data(&mut self, size: f64) -> Result<bool, JsValue> {
+        let stream = self.stream.as_mut().ok_or_else(finished)?;
+        Ok(size_from_f64(size).is_some_and(|size| stream.leave_out_image_data(size)))
+    }
+
+    /// Whether this check needs the whole document (see `leaveOutImageData`); runs the PDF/A
+    /// rules if `precheck` has not. `false` when nothing was left out.
+    #[wasm_bindgen(js_name = needsWhole)]
+    pub fn needs_whole(&mut self) -> Result<bool, JsValue> {
+        Ok(self.stream.as_mut().ok_or_else(finished)?.needs_whole())
+    }
+
+    /// Bytes of image data left out of the copy so far (see `leaveOutImageData`).
+    #[wasm_bindgen(getter, js_name = leftOut)]
+    #[allow(clippy::as_conversions, clippy::cast_precision_loss)]
+    pub fn left_out(&self) -> f64 {
+        self.stream.as_ref().map_or(0.0, |s| s.left_out() as f64)
+    }
+
     /// Feeds the next chunk of the document (copied straight into the module's memory).
     pub fn push(&mut self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue) -> Result<(), JsValue> {
         let stream = self.stream.as_mut().ok_or_else(finished)?;
@@ -281,7 +306,12 @@ fn push_pieces(stream: &mut DocumentStream, chunk: &Uint8Array) -> Result<(), Js
         let end = start.saturating_add(PIECE).min(chunk.length());
         let piece = chunk.subarray(start, end);
         let len = usize::try_from(end.saturating_sub(start)).map_err(|_| invalid("chunk too large"))?;
-        stream.push_with(len, |slot| piece.copy_to(slot));
+        stream.push_with(len, |offset, slot| {
+            // Offsets and lengths within a piece of at most 64 KiB.
+            let from = u32::try_from(offset).unwrap_or(u32::MAX);
+            let to = u32::try_from(slot.len()).ok().and_then(|n| from.checked_add(n)).unwrap_or(u32::MAX);
+            piece.subarray(from, to).copy_to(slot);
+        });
         start = end;
     }
     Ok(())

@@ -42,7 +42,7 @@ fn streamed(document: &[u8], files: &[(String, Vec<u8>)], options: &Options, chu
         if i % 2 == 0 {
             stream.push(piece);
         } else {
-            stream.push_with(piece.len(), |slot| slot.copy_from_slice(piece));
+            stream.push_with(piece.len(), |offset, slot| slot.copy_from_slice(&piece[offset..offset + slot.len()]));
         }
     }
     assert_eq!(stream.len(), u64::try_from(document.len()).unwrap());

@@ -59,7 +59,7 @@ function offload(checker) {
  * rejects with code INPUT_UNREADABLE when the file cannot be read.
  */
 async function checkFile(path, signatures, options, hints) {
-  return checkFileWith(newChecker(api, signatures, options), path, hints);
+  return checkFileWith(() => newChecker(api, signatures, options), path, hints);
 }
 
 // The hashing thread starts with the module (node.mjs waits for it to be ready; a `require`

@@ -257,16 +257,25 @@ pub const MAX_DICT: usize = 4095;
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Where the run of bytes read since the last seek starts (noted for
+    /// [`sparse::note`](crate::pdf::sparse::note) when the lexer moves away or is dropped).
+    from: usize,
     /// Record 6.1.x issues (off for xref streams and other internal parsing).
     pub record: bool,
     /// Issues found so far.
     pub issues: Vec<Issue>,
 }
 
+impl Drop for Lexer<'_> {
+    fn drop(&mut self) {
+        self.note_run();
+    }
+}
+
 impl<'a> Lexer<'a> {
     /// A lexer at `pos`.
     pub fn new(data: &'a [u8], pos: usize) -> Self {
-        Lexer { data, pos, record: true, issues: Vec::new() }
+        Lexer { data, pos, from: pos, record: true, issues: Vec::new() }
     }
 
     /// The current position.
@@ -276,7 +285,15 @@ impl<'a> Lexer<'a> {
 
     /// Moves to `pos`.
     pub fn seek(&mut self, pos: usize) {
+        self.note_run();
         self.pos = pos.min(self.data.len());
+        self.from = self.pos;
+    }
+
+    /// Notes the bytes read since the last seek, with a few around them a caller may look at.
+    fn note_run(&self) {
+        const AROUND: usize = 16;
+        crate::pdf::sparse::note(self.data, self.from.saturating_sub(AROUND)..self.pos.saturating_add(AROUND));
     }
 
     /// The data.
@@ -686,7 +703,7 @@ mod tests {
     fn parse(text: &[u8]) -> (Object, Vec<Issue>) {
         let mut p = Parser::new(text, 0, 100);
         let o = p.object().unwrap();
-        (o, p.lexer.issues)
+        (o, std::mem::take(&mut p.lexer.issues))
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod model;
 pub mod raw;
 pub mod registry;
 pub mod rules;
+pub mod sparse;
 #[cfg(test)]
 pub(crate) mod testpdf;
 pub mod xmp;
@@ -35,6 +36,12 @@ use crate::report::{PdfaReport, PdfaVerdict, RuleStatus};
 /// Never fails: a file that is not a PDF gets the verdict `not-pdf` and a finding; a file whose
 /// check ran out of a bound in `limits` gets `undecided` and a `LIMIT_` finding.
 pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
+    check_with(bytes, limits, None)
+}
+
+/// [`check`] with every `endstream` position in the file given (`endstreams`), as
+/// [`sparse::check`] does for a document whose image data were left out.
+pub(crate) fn check_with(bytes: &[u8], limits: &Limits, endstreams: Option<&[usize]>) -> (PdfaReport, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut report = PdfaReport { profile: "PDF/A-1B".to_owned(), ..PdfaReport::default() };
     let Some(header) = raw::header(bytes) else {
@@ -47,7 +54,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> (PdfaReport, Vec<Finding>) {
         findings.push(Finding::new(Code::PdfTruncated));
     }
     let mut inflation = Inflation::new(limits);
-    let file = raw::read(bytes, limits, &mut inflation);
+    let file = raw::read_with(bytes, limits, &mut inflation, endstreams);
     crate::progress::tick();
     let mut stopped: Option<(LimitKind, String)> = None;
     let mut damaged = false;

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::limits::Limits;
 use crate::pdf::cos::{is_white, Dict, Issue, Lexer, ObjId, Object, ParseError, Parser, Stream, Token};
 use crate::pdf::filter::{self, DecodeError, Inflation};
+use crate::pdf::sparse;
 
 /// The `%PDF-` header and the comment line after it (6.1.2).
 #[derive(Clone, Debug, Eq, PartialEq)]
@@ -47,6 +48,7 @@ pub fn header(bytes: &[u8]) -> Option<Header> {
     }
     let comment_line = bytes.get(next..).unwrap_or_default();
     let comment_line = comment_line.get(..line_length(comment_line)).unwrap_or_default();
+    sparse::note(bytes, 0..next.saturating_add(comment_line.len()).max(1024).saturating_add(1));
     let comment = match comment_line {
         [b'%', a, b, c, d, ..] => [*a, *b, *c, *d],
         _ => [0; 4],
@@ -68,7 +70,10 @@ pub fn has_eof(bytes: &[u8]) -> bool {
 pub fn post_eof_size(bytes: &[u8]) -> Option<usize> {
     let start = bytes.len().saturating_sub(1024);
     let tail = bytes.get(start..)?;
-    let at = rfind(tail, b"%%EOF")?;
+    // What decides: the bytes from the last marker on (all of the tail when there is none).
+    let found = rfind(tail, b"%%EOF");
+    sparse::note(bytes, start + found.unwrap_or(0)..bytes.len());
+    let at = found?;
     let after = tail.get(at + 5..).unwrap_or_default();
     let eol = match after {
         [b'\r', b'\n', ..] => 2,
@@ -193,12 +198,18 @@ impl File {
 
 /// Reads the file: header, sections, trailers and every in-use object.
 pub fn read(bytes: &[u8], limits: &Limits, inflation: &mut Inflation) -> File {
+    read_with(bytes, limits, inflation, None)
+}
+
+/// [`read`] with the positions of every `endstream` in the file given (by
+/// [`sparse::Sieve`](crate::pdf::sparse::Sieve), which saw all of the bytes) instead of found.
+pub fn read_with(bytes: &[u8], limits: &Limits, inflation: &mut Inflation, endstreams: Option<&[usize]>) -> File {
     let mut file = File { header: header(bytes), post_eof: post_eof_size(bytes), ..File::default() };
     let shift = file.header.as_ref().map_or(0, |h| h.offset);
     let mut locations: BTreeMap<u32, (u16, Location)> = BTreeMap::new();
     // Every `endstream`, found once: a stream whose Length is wrong is cut at the next one
     // without rescanning the file for each such stream.
-    let endstreams = positions(bytes, b"endstream");
+    let endstreams = endstreams.map_or_else(|| positions(bytes, b"endstream"), <[usize]>::to_vec);
     crate::progress::tick();
     match find_startxref(bytes) {
         Some(start) => {
@@ -247,7 +258,9 @@ pub fn positions(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
 fn find_startxref(bytes: &[u8]) -> Option<usize> {
     let start = bytes.len().saturating_sub(2048);
     let tail = bytes.get(start..)?;
-    let at = rfind(tail, b"startxref")?;
+    let found = rfind(tail, b"startxref");
+    sparse::note(bytes, start + found.unwrap_or(0)..bytes.len());
+    let at = found?;
     let mut lexer = Lexer::new(bytes, start + at + 9);
     lexer.record = false;
     match lexer.next_token() {
@@ -470,6 +483,7 @@ fn rebuild(
     endstreams: &[usize],
 ) {
     file.problems.push(Problem::Parse("the cross-reference table is unusable; objects found by scanning".to_owned()));
+    sparse::note(bytes, 0..bytes.len());
     let mut pos = 0usize;
     while let Some(at) = bytes.get(pos..).and_then(|rest| find(rest, b"obj")) {
         let keyword = pos + at;
@@ -535,6 +549,7 @@ fn header_before(bytes: &[u8], keyword: usize) -> Option<(u32, u16, usize)> {
 }
 
 fn is_linearized(bytes: &[u8], limits: &Limits, endstreams: &[usize]) -> bool {
+    sparse::note(bytes, 0..bytes.len().min(1024));
     let window = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
     let Some(at) = find(window, b"obj") else { return false };
     let Some((_, _, start)) = header_before(bytes, at) else { return false };
@@ -615,7 +630,10 @@ fn read_objects(
                 }
                 Err(_) => Object::Null,
             };
-            file.objects.insert(num, Indirect { id: ObjId { num, gen }, object, issues: parser.lexer.issues });
+            file.objects.insert(
+                num,
+                Indirect { id: ObjId { num, gen }, object, issues: std::mem::take(&mut parser.lexer.issues) },
+            );
         }
     }
 }
@@ -750,6 +768,8 @@ fn stream_at(
         _ => match endstreams.get(endstreams.partition_point(|p| *p < start)).map(|at| at - start) {
             Some(rel) => {
                 let at = start + rel;
+                // The search read everything up to the keyword, and the EOL before it.
+                sparse::note(bytes, start..at.saturating_add(9));
                 let eol = match (
                     at.checked_sub(2).and_then(|i| bytes.get(i)),
                     at.checked_sub(1).and_then(|i| bytes.get(i)),
@@ -760,7 +780,10 @@ fn stream_at(
                 };
                 (at, rel.saturating_sub(eol))
             }
-            None => (bytes.len(), bytes.len().saturating_sub(start)),
+            None => {
+                sparse::note(bytes, start..bytes.len());
+                (bytes.len(), bytes.len().saturating_sub(start))
+            }
         },
     };
     // veraPDF's real length: up to `endstream`, less the EOL before it.
@@ -827,6 +850,7 @@ fn indirect_length(
 
 /// The raw (still encoded) bytes of a stream.
 pub fn raw_data<'a>(bytes: &'a [u8], stream: &Stream) -> &'a [u8] {
+    sparse::note(bytes, stream.start..stream.start.saturating_add(stream.len));
     bytes.get(stream.start..stream.start.saturating_add(stream.len).min(bytes.len())).unwrap_or_default()
 }
 

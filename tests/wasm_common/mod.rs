@@ -33,6 +33,11 @@ macro_rules! wasm_binding_tests {
         fn checker_streams_to_the_same_report() {
             wasm_common::checker_streams_to_the_same_report();
         }
+
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        fn a_scan_is_checked_without_its_image_data() {
+            wasm_common::a_scan_is_checked_without_its_image_data();
+        }
     };
 }
 
@@ -147,4 +152,58 @@ pub fn checker_streams_to_the_same_report() {
     let mut checker = wasm_api::CheckerHandle::new(JsValue::UNDEFINED, options()).unwrap();
     let error = checker.push("text".into()).unwrap_err();
     assert_eq!(get(&error, "code").as_string().unwrap(), "OPTIONS_INVALID");
+}
+
+/// A one-page PDF showing a gray image whose data are `len` bytes (not PDF/A: no metadata).
+fn scan_pdf(len: usize) -> Vec<u8> {
+    let data: Vec<u8> = (0..len).map(|i| u8::try_from(i.wrapping_mul(31) % 251).unwrap()).collect();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>".to_vec(),
+        b"<< /Length 30 >>\nstream\nq 200 0 0 200 0 0 cm /Im1 Do Q\nendstream".to_vec(),
+        [
+            format!("<< /Type /XObject /Subtype /Image /Width {len} /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {len} >>\nstream\n").into_bytes(),
+            data,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ];
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    // Room for the header that a sieve never leaves out.
+    out.extend_from_slice(format!("%{}\n", "x".repeat(1100)).as_bytes());
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f\r\n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n\r\n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
+    out
+}
+
+pub fn a_scan_is_checked_without_its_image_data() {
+    let document = scan_pdf(300_000);
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let whole = json(&wasm_api::check_js(Uint8Array::from(&document[..]).into(), signatures(), options()).unwrap());
+    // Twice: the second copy reuses the first one's pages, with its bytes still in them.
+    let size = f64::from(u32::try_from(document.len()).unwrap());
+    for _ in 0..2 {
+        let mut checker = wasm_api::CheckerHandle::new(signatures(), options()).unwrap();
+        assert!(checker.leave_out_image_data(size).unwrap());
+        for chunk in document.chunks(8192) {
+            checker.push(Uint8Array::from(chunk).into()).unwrap();
+        }
+        assert!(checker.left_out() > 290_000.0, "{} bytes left out", checker.left_out());
+        assert!(!checker.needs_whole().unwrap());
+        assert_eq!(json(&checker.finish().unwrap()), whole);
+    }
 }
