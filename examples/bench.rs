@@ -36,7 +36,8 @@ fn main() {
 }
 
 /// One check as a user runs it: read the signature and CA, stream the document file in 1 MiB
-/// reads into a DocumentStream (so the file is read once, hashed as it is read), finish.
+/// reads into a DocumentStream (so the file is read once, hashed as it is read, the data of its
+/// large images not kept: a file can be read again, whole, should the check need them), finish.
 fn check(args: &[String]) {
     let start = Instant::now();
     let at = match args.iter().position(|a| a == "--at") {
@@ -46,23 +47,33 @@ fn check(args: &[String]) {
     let signature = std::fs::read(&args[1]).unwrap();
     let mut options = Options::at(at);
     options.ca_certificates.push(std::fs::read(&args[2]).unwrap());
-    let stream = DocumentStream::new(vec![("document.pdf.sig".to_owned(), signature)], options);
-    // Streebog in a thread of its own, beside SHA-256 and the PDF parse (`--one-thread`: not).
-    let mut stream = if args.iter().any(|a| a == "--one-thread") { stream } else { stream.hash_in_thread() };
-    let mut file = std::fs::File::open(&args[0]).unwrap();
-    stream.reserve(file.metadata().unwrap().len());
-    let mut buffer = vec![0u8; 1 << 20];
-    loop {
-        let n = std::io::Read::read(&mut file, &mut buffer).unwrap();
-        if n == 0 {
+    let mut report = None;
+    for sift in [true, false] {
+        let stream = DocumentStream::new(vec![("document.pdf.sig".to_owned(), signature.clone())], options.clone());
+        // Streebog in a thread of its own, beside SHA-256 and the PDF parse (`--one-thread`: not).
+        let mut stream = if args.iter().any(|a| a == "--one-thread") { stream } else { stream.hash_in_thread() };
+        let mut file = std::fs::File::open(&args[0]).unwrap();
+        let size = file.metadata().unwrap().len();
+        if !(sift && stream.leave_out_image_data(size)) {
+            stream.reserve(size);
+        }
+        let mut buffer = vec![0u8; 1 << 20];
+        loop {
+            let n = std::io::Read::read(&mut file, &mut buffer).unwrap();
+            if n == 0 {
+                break;
+            }
+            stream.push(&buffer[..n]);
+        }
+        // While the thread finishes Streebog: the PDF/A rules and the check on the signers'
+        // claimed digest, which `finish` returns when the thread's digest is that one.
+        stream.precheck();
+        if !stream.needs_whole() {
+            report = Some(stream.finish());
             break;
         }
-        stream.push(&buffer[..n]);
     }
-    // While the thread finishes Streebog: the PDF/A rules and the check on the signers' claimed
-    // digest, which `finish` returns when the thread's digest is that one.
-    stream.precheck();
-    let report = stream.finish();
+    let report = report.unwrap();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     println!(
         "{}",

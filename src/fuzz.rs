@@ -10,6 +10,16 @@ pub fn pdf(data: &[u8]) {
     let _ = crate::pdf::check(data, &Limits::default());
 }
 
+/// The input as a document checked with stream data left out ([`crate::pdf::sparse`]: the data
+/// of every stream of 129 bytes or more with a direct length, not only images, in chunks of
+/// 4 KiB): the result must be the whole document's, or none.
+pub fn sparse(data: &[u8]) {
+    let limits = Limits::default();
+    let (Some(result), _) = crate::pdf::sparse::sift(data, 4096, 129, true, &limits) else { return };
+    let whole = crate::pdf::check(data, &limits);
+    assert_eq!(format!("{result:?}"), format!("{whole:?}"), "a sifted check differs from the whole document's");
+}
+
 /// `cms::parse` on the input as a signature file.
 pub fn cms(data: &[u8]) {
     let _ = crate::cms::parse(data, &Limits::default());

@@ -12,6 +12,7 @@ type Target = fn(&[u8]);
 
 const TARGETS: &[(&str, Target)] = &[
     ("pdf", ekdo_check::fuzz::pdf),
+    ("pdf", ekdo_check::fuzz::sparse),
     ("cms", ekdo_check::fuzz::cms),
     ("certificate", ekdo_check::fuzz::certificate),
     ("tsl", ekdo_check::fuzz::tsl),

@@ -156,12 +156,14 @@ const ENDED = 2;
 const CANCELLED = 3;
 
 /**
- * checkStream's job (Node): the worker hashes what `fill(view)` copies into a 1 MiB ring of
+ * checkStream's job (Node): the worker hashes what `fill(view)` (or `put(chunk)`) copies into a 1 MiB ring of
  * shared memory, where `view` is the whole document so far (in Node, the checker's own copy in
  * the module's memory, so that the source is never read more slowly than it comes and nothing
  * else holds the bytes). `fill` copies what fits and returns whether all of `view` is in; it is
  * cheap enough to call between chunks and from `precheck`'s ticks, so that the worker hashes
- * while the PDF/A rules run. `waitSpace()` resolves once the worker has taken some; `end()`
+ * while the PDF/A rules run. `put(chunk)` instead takes the chunks themselves, in order, and
+ * resolves once all of it is in (for a checker whose copy lacks image data: the source is then
+ * read no faster than the worker hashes). `waitSpace()` resolves once the worker has taken some; `end()`
  * (after the last fill) resolves to { digests, size }; `cancel()` drops the job. Returns null
  * when the worker cannot start.
  */
@@ -185,22 +187,37 @@ function hashRing(names) {
     failed = true;
     Atomics.notify(state, HASHED);
   });
+  // Copies what fits of `source` from `from` into the ring; returns how much.
+  const copyIn = (source, from) => {
+    let n = Math.min(RING - ((written - Atomics.load(state, HASHED)) >>> 0), source.length - from);
+    if (n <= 0) return 0;
+    const total = n;
+    while (n > 0) {
+      const at = written & (RING - 1);
+      const k = Math.min(n, RING - at);
+      bytes.set(source.subarray(from, from + k), at);
+      written = (written + k) | 0;
+      from += k;
+      n -= k;
+    }
+    Atomics.store(state, WRITTEN, written);
+    Atomics.notify(state, WRITTEN);
+    return total;
+  };
   return {
     fill(view) {
       if (failed) return true;
-      let n = Math.min(RING - ((written - Atomics.load(state, HASHED)) >>> 0), view.length - sent);
-      if (n <= 0) return sent === view.length;
-      while (n > 0) {
-        const at = written & (RING - 1);
-        const k = Math.min(n, RING - at);
-        bytes.set(view.subarray(sent, sent + k), at);
-        written = (written + k) | 0;
-        sent += k;
-        n -= k;
-      }
-      Atomics.store(state, WRITTEN, written);
-      Atomics.notify(state, WRITTEN);
+      sent += copyIn(view, sent);
       return sent === view.length;
+    },
+    /** Copies all of `chunk` in, waiting for room as needed (a source read no faster than hashed). */
+    async put(chunk) {
+      let from = 0;
+      while (!failed && from < chunk.length) {
+        const n = copyIn(chunk, from);
+        from += n;
+        if (n === 0) await this.waitSpace();
+      }
     },
     async waitSpace() {
       const hashed = Atomics.load(state, HASHED);

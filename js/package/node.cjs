@@ -9,13 +9,15 @@ const { hashRing, startHashWorker, stopHashWorker } = require("./hash-pool.cjs")
 const { newChecker, streamingApi } = require("./stream.cjs");
 
 /**
- * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread, which
- * reads the document from the checker's own copy through a 1 MiB shared ring (hashRing): topped
- * up after every chunk and, while the PDF/A rules run, at their ticks, so that the source is
- * never held back and the rules overlap the hash. end() gives the digests back; cancel() drops
- * the worker's job when the source fails.
+ * checkStream's helper in Node: SHA-256 by Node's crypto, Streebog by the worker thread through
+ * a 1 MiB shared ring (hashRing). Fed from the checker's own copy of the document: topped up after
+ * every chunk and, while the PDF/A rules run, at their ticks, so that the source is never held
+ * back and the rules overlap the hash. With `fromChunks` (a File or Blob whose image data the
+ * checker leaves out, so that its copy lacks them) the chunks themselves go into the ring, each
+ * push resolving once it is in. end() gives the digests back; cancel() drops the worker's job
+ * when the source fails.
  */
-function offload(checker) {
+function offload(checker, { fromChunks = false } = {}) {
   const { sha256, names } = handOver(checker, true);
   // Not started: finish() computes the handed-over digests itself.
   const job = names.length > 0 ? hashRing(names) : null;
@@ -24,6 +26,27 @@ function offload(checker) {
   // buffer, and a push may move the copy until the last one).
   const memory = api.__memory();
   const document = (address = checker.documentAddress()) => new Uint8Array(memory.buffer, address, size);
+  const give = (answer, tick) =>
+    giveBack(checker, sha256, names, answer, (result) => result.size === size, tick).catch((e) => {
+      // Not left waiting in the worker for bytes that will not come.
+      job?.cancel();
+      throw e;
+    });
+  if (fromChunks) {
+    return {
+      push(chunk) {
+        sha256.update(chunk);
+        size += chunk.byteLength;
+        return job?.put(chunk);
+      },
+      cancel() {
+        job?.cancel();
+      },
+      end() {
+        return give(job && (() => job.end().catch(() => null)));
+      },
+    };
+  }
   return {
     push(chunk) {
       sha256.update(chunk);
@@ -43,13 +66,7 @@ function offload(checker) {
             return job.end().catch(() => null);
           }
         : null;
-      try {
-        await giveBack(checker, sha256, names, answer, (result) => result.size === size, tick);
-      } catch (e) {
-        // Not left waiting in the worker for bytes that will not come.
-        job?.cancel();
-        throw e;
-      }
+      await give(answer, tick);
     },
   };
 }

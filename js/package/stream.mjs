@@ -6,34 +6,43 @@
 
 /**
  * Returns `checkStream(source, signatures?, options?, { size, threads }?)` bound to a wasm
- * binding's `Checker` and `TrustList` classes. `offload(checker)`, when given (Node), hands
- * digests to a worker thread: it returns null or
- * { push(chunk), end() → Promise, cancel() }.
+ * binding's `Checker` and `TrustList` classes. `offload(checker, { fromChunks })`, when given
+ * (Node), hands digests to a worker thread: it returns null or { push(chunk) → promise?,
+ * end() → Promise, cancel() }; with `fromChunks` the worker is fed the chunks themselves (the
+ * checker's copy then lacks image data), else it reads the checker's copy.
  */
 export function streamingApi({ Checker, TrustList }, offload) {
   /**
    * Checks a document that arrives in chunks; resolves to the same report as `check` on the whole
    * document. `options.trustList` may be the XML bytes or a parsed `TrustList` (reused).
-   * `size`, when known and the source is not a Blob, lets the module allocate its copy once;
-   * `threads: false` keeps the hashing in this thread (Node).
+   * A File or Blob can be read twice: the data of its large images are hashed and not kept
+   * (Checker.leaveOutImageData; a scan then costs next to no memory), and in the rare document
+   * whose check needs them it is read again, whole. Any other source is kept whole: it cannot
+   * be read again. `size`, when known and the source is not a Blob, lets the module allocate
+   * its copy once; `threads: false` keeps the hashing in this thread (Node).
    */
   return async function checkStream(source, signatures, options, { size, threads = true } = {}) {
-    const checker = newChecker({ Checker, TrustList }, signatures, options);
-    try {
-      const known = size ?? (typeof Blob !== "undefined" && source instanceof Blob ? source.size : undefined);
-      if (typeof known === "number") checker.reserve(known);
-      const helper = threads && offload ? offload(checker) : null;
+    const blob = typeof Blob !== "undefined" && source instanceof Blob ? source : null;
+    for (const sift of blob ? [true, false] : [false]) {
+      const checker = newChecker({ Checker, TrustList }, signatures, options);
       try {
-        await feed(helper ? tee(checker, helper) : checker, source);
-      } catch (e) {
-        helper?.cancel();
-        throw e;
+        const known = blob ? blob.size : size;
+        const sifting = sift && checker.leaveOutImageData(known);
+        if (!sifting && typeof known === "number") checker.reserve(known);
+        const helper = threads && offload ? offload(checker, { fromChunks: sifting }) : null;
+        try {
+          await feed(helper ? tee(checker, helper) : checker, blob ?? source);
+        } catch (e) {
+          helper?.cancel();
+          throw e;
+        }
+        await helper?.end();
+        if (!sifting || !checker.needsWhole()) return checker.finish();
+      } finally {
+        checker.free();
       }
-      await helper?.end();
-      return checker.finish();
-    } finally {
-      checker.free();
     }
+    throw new Error("INTERNAL: a check of the whole document asked for the whole document");
   };
 }
 
@@ -46,12 +55,12 @@ export function newChecker({ Checker, TrustList }, signatures, options) {
   return new Checker(signatures, options);
 }
 
-/** A checker whose pushes also go to `helper`. */
+/** A checker whose pushes also go to `helper`; a push returns the helper's promise, if any. */
 function tee(checker, helper) {
   return {
     push(chunk) {
       checker.push(chunk);
-      helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
+      return helper.push(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : chunk);
     },
   };
 }
@@ -59,7 +68,7 @@ function tee(checker, helper) {
 /** Pushes every chunk of `source` into `checker`. */
 async function feed(checker, source) {
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-    checker.push(source);
+    await checker.push(source);
     return;
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
@@ -72,7 +81,7 @@ async function feed(checker, source) {
   }
   if (source && (typeof source[Symbol.asyncIterator] === "function" || typeof source[Symbol.iterator] === "function")) {
     // A Node Readable (fs.createReadStream), an async generator, an array of chunks.
-    for await (const chunk of source) checker.push(toBytes(chunk));
+    for await (const chunk of source) await checker.push(toBytes(chunk));
     return;
   }
   const error = new TypeError(
@@ -106,7 +115,7 @@ async function feedReadable(checker, source) {
       next = null;
       if (done) return;
       next = reader.read(new Uint8Array(spare));
-      checker.push(value);
+      await checker.push(value);
       // A read moves its buffer into the view it returns: this one is filled after the next.
       spare = value.buffer;
     }
@@ -129,7 +138,7 @@ async function feedChunks(checker, reader) {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      checker.push(toBytes(value));
+      await checker.push(toBytes(value));
     }
   } finally {
     reader.releaseLock();

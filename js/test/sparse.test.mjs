@@ -1,8 +1,8 @@
-// Image data left out: checkFile (and the CLI) keep a scan's image data out of the module's copy
-// (Checker.leaveOutImageData) and give the report `check` gives on the whole file; a file whose
-// check needs those bytes after all is read again, whole.
+// Image data left out: checkFile (and the CLI) and checkStream of a File or Blob keep a scan's
+// image data out of the module's copy (Checker.leaveOutImageData) and give the report `check`
+// gives on the whole file; a file whose check needs those bytes after all is read again, whole.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "node:test";
@@ -95,5 +95,24 @@ test("a file whose check reads its image data is read again whole, to the same r
   assert.ok(whole.document.pdfa.violations.some((v) => v.rule === "6.1.7-1"), "the wrong length is reported");
   for (const threads of [true, false]) {
     assert.deepEqual(await ekdo.checkFile(path, signatures, { at }, { threads }), whole, `threads ${threads}`);
+  }
+});
+
+test("checkStream of a Blob (in memory, or a file's: what a browser's File is) leaves the image data out too", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "ekdo-sparse-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, document] of [
+    ["scan", scan(400_000)],
+    ["scan read again whole", scan(400_000, { inside: "\r\nendstream\n", length: 300_000 })],
+  ]) {
+    const signatures = signed(document);
+    const whole = ekdo.check(document, signatures, { at });
+    const path = join(dir, "scan.pdf");
+    writeFileSync(path, document);
+    for (const threads of [true, false]) {
+      for (const blob of [new Blob([document]), await openAsBlob(path)]) {
+        assert.deepEqual(await ekdo.checkStream(blob, signatures, { at }, { threads }), whole, `${name}, threads ${threads}`);
+      }
+    }
   }
 });
