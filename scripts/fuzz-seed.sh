@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/corpus
-mkdir -p "$out"/{pdf,cms,certificate,tsl,crl,check}
+mkdir -p "$out"/{pdf,sparse,cms,certificate,tsl,crl,check}
 sig=tests/data/signatures
 # pdf: the small veraPDF corpus files and the fixture documents.
 find tests/data/verapdf -name '*.pdf' -size -64k -exec cp -t "$out/pdf" {} +
 for f in "$sig"/docs/*.pdf; do cp "$f" "$out/pdf/doc-$(basename "$f")"; done
+# sparse: the same documents (its target leaves out the data of every stream with a length).
+cp "$out"/pdf/* "$out/sparse/"
 # cms: every fixture signature.
 for d in "$sig"/*/; do
   for f in "$d"document.pdf.sig "$d"document.pdf.pem; do

@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use ekdo_check::stream::DocumentStream;
 use ekdo_check::{check, Options, SignatureFile};
 use serde_json::Value;
@@ -47,24 +45,17 @@ fn whole(document: &[u8], files: &[(String, Vec<u8>)], options: &Options) -> Val
     serde_json::to_value(check(document, &inputs, options)).unwrap()
 }
 
-fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            pdfs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "pdf") {
-            out.push(path);
-        }
-    }
+/// Case 19: the 14.5 MB scan, its signature, the options.
+fn big_scan() -> (Vec<u8>, Files, Options) {
+    let dir = common::signatures();
+    let document = common::case_document("19-big-under-limit", "big-under-limit.pdf");
+    let signature = std::fs::read(dir.join("19-big-under-limit/document.pdf.sig")).unwrap();
+    (document, vec![("document.pdf.sig".to_owned(), signature)], common::options(true))
 }
 
 #[test]
 fn the_big_scan_is_checked_without_its_image_data() {
-    let dir = common::signatures();
-    let document = common::case_document("19-big-under-limit", "big-under-limit.pdf");
-    let signature = std::fs::read(dir.join("19-big-under-limit/document.pdf.sig")).unwrap();
-    let files = vec![("document.pdf.sig".to_owned(), signature)];
-    let options = common::options(true);
+    let (document, files, options) = big_scan();
     let want = whole(&document, &files, &options);
     for chunk in [65_536, 262_144, 1_000_003] {
         let (got, left_out) = sifted(&document, &files, &options, chunk, ekdo_check::pdf::sparse::MIN_LEFT_OUT);
@@ -94,8 +85,7 @@ fn every_fixture_and_corpus_file_gives_the_same_report_or_asks_for_the_whole() {
         let signature = std::fs::read(case.join(&signature_name)).unwrap();
         documents.push((name, document, vec![(signature_name, signature)]));
     }
-    let mut corpus = Vec::new();
-    pdfs(&common::data().join("verapdf"), &mut corpus);
+    let mut corpus = common::pdfs(&common::data().join("verapdf"));
     corpus.sort();
     for path in corpus {
         documents.push((path.display().to_string(), std::fs::read(&path).unwrap(), Vec::new()));
@@ -126,11 +116,7 @@ fn every_fixture_and_corpus_file_gives_the_same_report_or_asks_for_the_whole() {
 #[test]
 fn with_every_digest_handed_over_only_the_kept_parts_are_asked_for() {
     use ekdo_check::crypto::DigestAlgorithm;
-    let dir = common::signatures();
-    let document = common::case_document("19-big-under-limit", "big-under-limit.pdf");
-    let signature = std::fs::read(dir.join("19-big-under-limit/document.pdf.sig")).unwrap();
-    let files = vec![("document.pdf.sig".to_owned(), signature)];
-    let options = common::options(true);
+    let (document, files, options) = big_scan();
     let mut stream = DocumentStream::new(files.clone(), options.clone());
     assert!(stream.hand_over_sha256());
     let handed = stream.hand_over(|_| true);
@@ -160,11 +146,7 @@ fn with_every_digest_handed_over_only_the_kept_parts_are_asked_for() {
 
 #[test]
 fn a_stream_that_needs_the_whole_document_says_so_in_its_report() {
-    let dir = common::signatures();
-    let document = common::case_document("19-big-under-limit", "big-under-limit.pdf");
-    let signature = std::fs::read(dir.join("19-big-under-limit/document.pdf.sig")).unwrap();
-    let files = vec![("document.pdf.sig".to_owned(), signature)];
-    let options = common::options(true);
+    let (document, files, options) = big_scan();
     let mut stream = DocumentStream::new(files, options);
     let _ = stream.hand_over(|_| true);
     assert!(stream.leave_out_image_data(u64::try_from(document.len()).unwrap()));

@@ -18,6 +18,23 @@ pub fn signatures() -> PathBuf {
     data().join("signatures")
 }
 
+/// Every `.pdf` under `dir`, in no particular order.
+pub fn pdfs(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "pdf") {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
 /// The time the fixtures are checked at.
 pub fn at() -> Time {
     Time::parse_rfc3339("2026-11-25T12:00:00Z").unwrap()
