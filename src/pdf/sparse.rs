@@ -86,11 +86,6 @@ impl Sieve {
         }
     }
 
-    /// The document's size, as announced.
-    pub fn size(&self) -> usize {
-        self.size
-    }
-
     /// What was left out so far.
     pub fn left_out(&self) -> &LeftOut {
         &self.left_out
