@@ -208,8 +208,7 @@ impl DocumentStream {
     /// report of the actual digests (the check depends on nothing else that could differ).
     /// Otherwise `finish` checks again. A later `push` or `give_sha256` discards the work.
     pub fn precheck(&mut self) {
-        self.pdf = None;
-        self.speculative = None;
+        self.invalidate();
         let limits = &self.options.limits;
         if self.size == 0 || self.size > limits.max_input_bytes {
             return;
@@ -224,10 +223,11 @@ impl DocumentStream {
     }
 
     /// The PDF/A part over the kept copy; `None` when image data were left out and the check
-    /// needed them.
+    /// needed them, or the copy lacks kept bytes.
     fn pdf_check(&self) -> Option<PdfResult> {
         let limits = &self.options.limits;
         match &self.sieve {
+            Some(sieve) if !sieve.complete() => None,
             Some(sieve) => sparse::check(self.kept(), limits, sieve.left_out()),
             None => Some(crate::pdf::check(self.kept(), limits)),
         }
@@ -276,8 +276,11 @@ impl DocumentStream {
     /// them, or a digest handed over was not given back (it would have to be computed over
     /// the copy). Runs the check if `precheck` has not. `false` when nothing was left out.
     pub fn needs_whole(&mut self) -> bool {
-        if self.sieve.as_ref().is_none_or(|s| s.left_out().spans.is_empty()) {
+        if !self.sifted() {
             return false;
+        }
+        if self.sieve.as_ref().is_some_and(|s| !s.complete()) {
+            return true;
         }
         let missing = self.handed_over.iter().any(|a| !self.given.iter().any(|(g, _)| g == a));
         if missing || (self.sha256.is_none() && self.given_sha256.is_none()) {
@@ -287,6 +290,19 @@ impl DocumentStream {
             self.precheck();
         }
         self.whole_needed
+    }
+
+    /// Whether the copy is not the whole document: image data were left out, or kept bytes could
+    /// not be written.
+    fn sifted(&self) -> bool {
+        self.sieve.as_ref().is_some_and(|s| !s.left_out().spans.is_empty() || !s.complete())
+    }
+
+    /// Forgets what was computed on the bytes fed so far: more are coming.
+    fn invalidate(&mut self) {
+        self.pdf = None;
+        self.speculative = None;
+        self.whole_needed = false;
     }
 
     /// The assumed digests and the report of the check under them; `None` when a handed-over
@@ -390,9 +406,7 @@ impl DocumentStream {
 
     /// Feeds the next chunk of the document.
     pub fn push(&mut self, chunk: &[u8]) {
-        self.pdf = None;
-        self.speculative = None;
-        self.whole_needed = false;
+        self.invalidate();
         self.hash(chunk);
         if self.sieve.is_some() {
             self.keep_sifted(chunk.len(), &mut |offset, slot| {
@@ -410,10 +424,8 @@ impl DocumentStream {
     /// chunk, or, with image data left out and nothing hashed here, once for each kept part.
     /// Past the input limit the chunk goes to a scratch buffer instead.
     pub fn push_with(&mut self, len: usize, mut fill: impl FnMut(usize, &mut [u8])) {
+        self.invalidate();
         if self.sieve.is_some() {
-            self.pdf = None;
-            self.speculative = None;
-            self.whole_needed = false;
             if !self.hashes_here() {
                 // Only the kept parts are asked for.
                 self.keep_sifted(len, &mut fill);
@@ -428,8 +440,6 @@ impl DocumentStream {
             self.scratch = scratch;
             return;
         }
-        self.pdf = None;
-        self.speculative = None;
         let start = self.document.len();
         let kept = self.size.checked_add(u64::try_from(len).unwrap_or(u64::MAX));
         if kept.is_some_and(|end| end <= self.options.limits.max_input_bytes) {
@@ -488,11 +498,9 @@ impl DocumentStream {
     /// the check needs the whole document, the report here has an undecided PDF/A part and
     /// DOCUMENT_NEEDED_WHOLE (and signatures whose digest was not given back unchecked).
     pub fn finish(mut self) -> Report {
-        let sifted = self.sieve.as_ref().is_some_and(|s| !s.left_out().spans.is_empty());
+        let sifted = self.sifted();
+        // Runs the PDF/A check when not yet run: a sifted copy's report needs it done here.
         let incomplete = self.needs_whole();
-        if sifted && !incomplete && self.pdf.is_none() {
-            self.pdf = self.pdf_check();
-        }
         let copy = std::mem::take(&mut self.document);
         let pages = self.pages.take();
         let fed = usize::try_from(self.size).unwrap_or(usize::MAX);

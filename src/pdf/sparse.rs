@@ -63,6 +63,8 @@ pub struct Sieve {
     searched: usize,
     /// The last `obj` keyword whose dictionary was looked at.
     tried: Option<usize>,
+    /// Kept bytes could not be written (see [`Sieve::complete`]).
+    lost: bool,
     max_nesting: u16,
     /// Leave out the data of any stream with a direct length, not only images (tests: every
     /// byte the check reads must then be caught by the watch).
@@ -81,9 +83,16 @@ impl Sieve {
             carry_end: 0,
             searched: 0,
             tried: None,
+            lost: false,
             max_nesting: limits.max_nesting,
             any_stream: false,
         }
+    }
+
+    /// Whether every kept byte was written into the copy (`false` when the copy had no room
+    /// for some: the document must then be checked whole).
+    pub fn complete(&self) -> bool {
+        !self.lost
     }
 
     /// What was left out so far.
@@ -124,10 +133,18 @@ impl Sieve {
                 }
                 Next::Before(start) => start.min(end).min(pos.saturating_add(STEP)),
             };
-            let Some(slot) = copy.get_mut(pos..next) else { return };
+            let Some(slot) = copy.get_mut(pos..next) else {
+                // No room for them (the memory could not grow): the copy lacks kept bytes.
+                self.lost = true;
+                return;
+            };
             fill(pos - at, slot);
-            // After a left-out range, the search starts afresh here.
-            self.searched = self.searched.max(pos);
+            // After a left-out range, the search starts afresh here, not among the unwritten
+            // bytes before it (a search looks back a few bytes, for a keyword across pieces).
+            let back = b"stream".len() + 2;
+            if pos > self.searched.saturating_add(back) {
+                self.searched = pos + back;
+            }
             self.scan(copy.get(pos..next).unwrap_or_default(), pos);
             self.search(copy, next);
             pos = next;
@@ -484,6 +501,25 @@ mod tests {
             }
         }
         assert!(same >= 150 && none >= 10, "{same} the same with data left out, {none} none");
+    }
+
+    #[test]
+    fn a_copy_without_room_for_kept_bytes_is_incomplete() {
+        let limits = Limits::default();
+        let document = scan(1000, |_| 7);
+        let mut sieve = Sieve::new(document.len(), MIN_LEFT_OUT, &limits);
+        let mut short = vec![0; document.len() - 10];
+        sieve.place(&mut short, 0, document.len(), &mut |offset, slot| {
+            slot.copy_from_slice(&document[offset..offset + slot.len()]);
+        });
+        assert!(!sieve.complete());
+        let mut sieve = Sieve::new(document.len(), MIN_LEFT_OUT, &limits);
+        let mut copy = vec![0; document.len()];
+        sieve.place(&mut copy, 0, document.len(), &mut |offset, slot| {
+            slot.copy_from_slice(&document[offset..offset + slot.len()]);
+        });
+        assert!(sieve.complete());
+        assert_eq!(copy, document);
     }
 
     #[test]
