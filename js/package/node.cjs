@@ -22,10 +22,6 @@ function offload(checker, { fromChunks = false } = {}) {
   // Not started: finish() computes the handed-over digests itself.
   const job = names.length > 0 ? hashRing(names) : null;
   let size = 0;
-  // What the checker holds so far, in the module's memory (read afresh: a grown memory is a new
-  // buffer, and a push may move the copy until the last one).
-  const memory = api.__memory();
-  const document = (address = checker.documentAddress()) => new Uint8Array(memory.buffer, address, size);
   const give = (answer, tick) =>
     giveBack(checker, sha256, names, answer, (result) => result.size === size, tick).catch((e) => {
       // Not left waiting in the worker for bytes that will not come.
@@ -47,6 +43,10 @@ function offload(checker, { fromChunks = false } = {}) {
       },
     };
   }
+  // What the checker holds so far, in the module's memory (read afresh: a grown memory is a new
+  // buffer, and a push may move the copy until the last one).
+  const memory = api.__memory();
+  const document = (address = checker.documentAddress()) => new Uint8Array(memory.buffer, address, size);
   return {
     push(chunk) {
       sha256.update(chunk);
